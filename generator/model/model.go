@@ -99,6 +99,7 @@ const (
 	KindObserver     = "observer"     // an observer state
 	KindOrganisation = "organisation" // e.g. the European Union
 	KindGroup        = "group"        // a group of delegations speaking together
+	KindOffice       = "office"       // an office of the negotiating body, such as its Chair
 )
 
 // Delegation is a state, group or organisation that takes part
