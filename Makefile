@@ -1,0 +1,42 @@
+# The two commands a fresh machine needs: `make build` and `make test`.
+GO ?= go
+BIN := ./travaux
+
+.PHONY: build bin test check bench fmt vet golden fuzz clean deps
+
+build: bin
+	$(BIN) build
+
+bin:
+	$(GO) build -o $(BIN) ./generator/cmd/travaux
+
+check: bin
+	$(BIN) check
+
+# test installs what the tests need (chromium, axe-core) when missing, then
+# runs vet, the gofmt check and every test, the browser tests included.
+test: deps vet
+	@out=$$(gofmt -l generator templates); if [ -n "$$out" ]; then echo "not gofmt-clean:"; echo "$$out"; exit 1; fi
+	$(GO) test -count=1 ./...
+
+deps:
+	bash .ci/deps
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w generator templates
+
+golden:
+	$(GO) test ./generator/... -update
+
+fuzz:
+	$(GO) test ./generator/load -run '^$$' -fuzz FuzzLoad -fuzztime 30s
+	$(GO) test ./generator/markdown -run '^$$' -fuzz FuzzTreaty -fuzztime 30s
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+clean:
+	rm -rf public $(BIN)

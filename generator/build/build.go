@@ -1,0 +1,232 @@
+// Package build runs the pipeline that turns a site's content into the
+// files of its website, and is the only package that knows the order of
+// the stages:
+//
+//	load (files -> model.Corpus) -> markdown (every text -> HTML and
+//	paragraphs) -> checks that need both -> render (pages and assets)
+//
+// Run works on file systems and returns the site as a map of paths to
+// bytes; writing them to disk is the caller's job (see package write), so
+// the same pipeline serves `travaux build`, `travaux check` and tests.
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"time"
+
+	"travaux/generator/load"
+	"travaux/generator/markdown"
+	"travaux/generator/model"
+	"travaux/generator/render"
+	"travaux/generator/source"
+)
+
+// Config says where a build reads from.
+type Config struct {
+	// Site is the site root: content/ and, optionally, templates/.
+	Site fs.FS
+	// Defaults are the templates and assets used where the site's
+	// templates/ folder has no file of the same name.
+	Defaults fs.FS
+	// SkipRender stops after the checks: `travaux check`.
+	SkipRender bool
+}
+
+// Stage is how long one stage took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is what a build produced.
+type Result struct {
+	Corpus   *model.Corpus
+	Files    map[string][]byte // output path -> bytes; nil if the build failed
+	Problems source.ErrorList  // sorted; errors and warnings
+	Stages   []Stage
+}
+
+// Failed reports whether the build found errors (warnings do not count).
+func (r *Result) Failed() bool { return r.Problems.Err() != nil }
+
+// Pages counts the HTML pages among the files.
+func (r *Result) Pages() int {
+	n := 0
+	for name := range r.Files {
+		if len(name) > 5 && name[len(name)-5:] == ".html" {
+			n++
+		}
+	}
+	return n
+}
+
+// Run builds the site. It never stops at the first problem: every stage
+// that can run does, so an author sees all problems at once.
+func Run(cfg Config) *Result {
+	res := &Result{}
+	timed := func(name string, f func()) {
+		start := time.Now()
+		f()
+		res.Stages = append(res.Stages, Stage{name, time.Since(start)})
+	}
+	defer res.Problems.Sort()
+
+	var corpus *model.Corpus
+	timed("load", func() {
+		var problems source.ErrorList
+		corpus, problems = load.Load(cfg.Site)
+		res.Problems.Append(problems)
+	})
+	if corpus == nil {
+		return res
+	}
+	res.Corpus = corpus
+
+	var rendered map[model.Text]*model.Rendered
+	timed("markdown", func() {
+		var problems source.ErrorList
+		rendered, problems = renderTexts(corpus)
+		res.Problems.Append(problems)
+	})
+	timed("check", func() {
+		res.Problems.Append(checkParagraphs(corpus, rendered))
+	})
+	if cfg.SkipRender || res.Failed() {
+		return res
+	}
+
+	timed("render", func() {
+		tmpl, err := render.Parse(overlay{upper: subIfExists(cfg.Site, "templates"), lower: cfg.Defaults})
+		if err != nil {
+			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
+			return
+		}
+		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS()})
+		if err != nil {
+			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
+			return
+		}
+		res.Files = files
+	})
+	return res
+}
+
+// subIfExists returns the folder dir of fsys, or nil if it has none.
+func subIfExists(fsys fs.FS, dir string) fs.FS {
+	fi, err := fs.Stat(fsys, dir)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}
+
+// renderTexts runs the markdown stage over every text of the corpus.
+// Treaty texts (article bodies, earlier versions' wording, proposed
+// wording) get numbered paragraphs; everything else is prose.
+func renderTexts(c *model.Corpus) (map[model.Text]*model.Rendered, source.ErrorList) {
+	md := markdown.New()
+	out := map[model.Text]*model.Rendered{}
+	var problems source.ErrorList
+	prose := func(t model.Text) {
+		if t.Source == "" {
+			return
+		}
+		if _, done := out[t]; done {
+			return
+		}
+		html, errs := md.Prose(t)
+		problems.Append(errs)
+		out[t] = &model.Rendered{HTML: html}
+	}
+	treaty := func(t model.Text) {
+		if t.Source == "" {
+			return
+		}
+		r, errs := md.Treaty(t)
+		problems.Append(errs)
+		if r == nil {
+			r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(t.Source))}
+		}
+		out[t] = r
+	}
+	prose(c.Convention.Status)
+	for _, m := range c.Convention.Milestones {
+		prose(m.Text)
+	}
+	for _, v := range c.Versions {
+		prose(v.Note)
+	}
+	for _, t := range c.Topics {
+		prose(t.Intro)
+	}
+	for _, p := range c.Pages {
+		prose(p.Body)
+	}
+	for _, a := range c.Articles {
+		treaty(a.Body)
+		prose(a.Notes)
+		for _, v := range a.Versions {
+			treaty(v.Text)
+		}
+		for _, e := range a.History {
+			treaty(e.Wording)
+			prose(e.Summary)
+		}
+	}
+	return out, problems
+}
+
+// checkParagraphs reports `on:` and `defines:` references to paragraphs
+// that an article's complete text does not have. A partial or missing text
+// cannot be checked: the paragraph may exist in the treaty and simply not
+// be in this edition yet.
+func checkParagraphs(c *model.Corpus, rendered map[model.Text]*model.Rendered) source.ErrorList {
+	var problems source.ErrorList
+	for _, a := range c.Articles {
+		body := rendered[a.Body]
+		if body == nil || a.Partial || !complete(body) {
+			continue
+		}
+		check := func(ref model.Ref) {
+			if ref.ID == "" || body.Paragraph(ref.ID) != nil {
+				return
+			}
+			ids := make([]string, len(body.Paragraphs))
+			for i, p := range body.Paragraphs {
+				ids[i] = p.ID
+			}
+			problems.Add(ref.Pos, "%s has no paragraph %q%s", describe(a), ref.ID, source.DidYouMean(ref.ID, ids))
+		}
+		for _, e := range a.History {
+			check(e.On)
+		}
+		for _, d := range a.Defines {
+			check(d.On)
+		}
+	}
+	return problems
+}
+
+// complete reports whether a rendered treaty text has its paragraphs
+// numbered from 1 without gaps.
+func complete(r *model.Rendered) bool {
+	for i, n := range r.Numbers() {
+		if n != i+1 {
+			return false
+		}
+	}
+	return true
+}
+
+func describe(a *model.Article) string {
+	if a.Kind == model.ProvisionArticle {
+		return fmt.Sprintf("the text of article %d", a.Number)
+	}
+	return "the text of the " + a.Kind
+}

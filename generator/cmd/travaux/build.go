@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"travaux/generator/build"
+	"travaux/generator/source"
+	"travaux/generator/write"
+	"travaux/templates"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("build", "travaux build [-C dir] [-o out]", stdout, stderr)
+	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
+	out := fs.String("o", "", "output folder (default: public/ under the site root)")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "travaux build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	start := time.Now()
+	if code := checkSiteRoot(*dir, "build", stderr); code >= 0 {
+		return code
+	}
+	outDir := *out
+	if outDir == "" {
+		outDir = filepath.Join(*dir, "public")
+	}
+	if err := checkOutput(*dir, outDir); err != nil {
+		fmt.Fprintf(stderr, "travaux build: %v\n", err)
+		return exitUsage
+	}
+
+	res := build.Run(build.Config{Site: os.DirFS(*dir), Defaults: templates.FS})
+	printProblems(stderr, res.Problems)
+	errs, warns := len(res.Problems.Errors()), len(res.Problems.Warnings())
+	if res.Failed() {
+		fmt.Fprintf(stderr, "travaux build: %d errors, %d warnings; %s left unchanged (%s)\n",
+			errs, warns, outDir, since(start))
+		return exitContent
+	}
+	if err := write.Dir(outDir, res.Files); err != nil {
+		fmt.Fprintf(stderr, "travaux build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "travaux build: %d pages (%d files) written to %s, %d errors, %d warnings, in %s\n",
+		res.Pages(), len(res.Files), outDir, errs, warns, since(start))
+	return exitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("check", "travaux check [-C dir]", stdout, stderr)
+	dir := fs.String("C", ".", "site root: the folder holding content/")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "travaux check: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	if code := checkSiteRoot(*dir, "check", stderr); code >= 0 {
+		return code
+	}
+	res := build.Run(build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, SkipRender: true})
+	printProblems(stderr, res.Problems)
+	errs, warns := len(res.Problems.Errors()), len(res.Problems.Warnings())
+	if res.Failed() {
+		fmt.Fprintf(stderr, "travaux check: %d errors, %d warnings\n", errs, warns)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "travaux check: %d provisions, 0 errors, %d warnings\n", len(res.Corpus.Articles), warns)
+	return exitOK
+}
+
+// checkSiteRoot reports a usage error unless dir holds a content/ folder.
+func checkSiteRoot(dir, cmd string, stderr io.Writer) int {
+	fi, err := os.Stat(filepath.Join(dir, "content"))
+	if err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "travaux %s: %s has no content/ folder (run in a site root, or pass -C dir)\n", cmd, dir)
+		return exitUsage
+	}
+	return -1
+}
+
+// checkOutput refuses output folders whose replacement would destroy the
+// author's own files: the site root, anything above it, or content/ and
+// templates/ themselves.
+func checkOutput(siteDir, outDir string) error {
+	site, err1 := filepath.Abs(siteDir)
+	out, err2 := filepath.Abs(outDir)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot resolve %s or %s", siteDir, outDir)
+	}
+	inside := func(child, parent string) bool {
+		rel, err := filepath.Rel(parent, child)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	for _, keep := range []string{"content", "templates", "generator", ".git"} {
+		if inside(out, filepath.Join(site, keep)) {
+			return fmt.Errorf("refusing to write output into %s: it would replace the site's %s/ folder", outDir, keep)
+		}
+	}
+	if inside(site, out) {
+		return fmt.Errorf("refusing to write output to %s: it holds the site itself (choose a folder such as public/)", outDir)
+	}
+	return nil
+}
+
+func printProblems(w io.Writer, problems source.ErrorList) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.Error())
+	}
+}
+
+func since(start time.Time) time.Duration {
+	return time.Since(start).Round(time.Millisecond)
+}
