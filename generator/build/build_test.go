@@ -1,0 +1,107 @@
+package build
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"travaux/generator/internal/testsite"
+	"travaux/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the expectations in testdata/sites/*.txtar")
+
+// TestSites builds each site in testdata/sites and compares its problems
+// and selected pages with the expectations in the archive.
+func TestSites(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(paths) == 0 {
+		t.Fatal("no sites in testdata/sites")
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			site := testsite.Read(t, path)
+			res := Run(Config{Site: site.FS, Defaults: templates.FS})
+			got := res.Problems.Error()
+			if got != "" {
+				got += "\n"
+			}
+			compare(t, site, "want.errors", got)
+			var pages []string
+			for name := range site.Want {
+				if name != "want.errors" {
+					pages = append(pages, name)
+				}
+			}
+			sort.Strings(pages)
+			for _, name := range pages {
+				data, ok := res.Files[name]
+				if !ok {
+					t.Errorf("build wrote no %s", name)
+					continue
+				}
+				compare(t, site, name, string(data))
+			}
+		})
+	}
+}
+
+func compare(t *testing.T, site *testsite.Site, name, got string) {
+	t.Helper()
+	if *update {
+		site.Update(t, name, got)
+		return
+	}
+	if d := testsite.Diff(site.Want[name], got); d != "" {
+		t.Errorf("%s: %s mismatch %s", site.Path, name, d)
+	}
+}
+
+// TestScriptInert: nothing an author writes in content becomes script.
+func TestScriptInert(t *testing.T) {
+	site := testsite.Read(t, "testdata/sites/minimal.txtar")
+	res := Run(Config{Site: site.FS, Defaults: templates.FS})
+	if res.Failed() {
+		t.Fatalf("build failed:\n%v", res.Problems)
+	}
+	page := string(res.Files["articles/65/index.html"])
+	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the script tag in the summary is not shown as escaped text")
+	}
+	for name, data := range res.Files {
+		s := strings.ToLower(string(data))
+		if strings.Contains(s, "<script>alert") || strings.Contains(s, "javascript:") {
+			t.Errorf("%s carries the injected script or a javascript: URL", name)
+		}
+	}
+}
+
+// TestShippedContent builds the edition in content/ twice: no problems,
+// a page per article, and byte-identical output.
+func TestShippedContent(t *testing.T) {
+	root := os.DirFS("../..")
+	first := Run(Config{Site: root, Defaults: templates.FS})
+	if first.Failed() {
+		t.Fatalf("shipped content does not build:\n%v", first.Problems)
+	}
+	for _, a := range first.Corpus.Articles {
+		if _, ok := first.Files["articles/"+a.Slug()+"/index.html"]; !ok {
+			t.Errorf("no page for %s", a.File)
+		}
+	}
+	if _, ok := first.Files["index.html"]; !ok {
+		t.Error("no index.html")
+	}
+	second := Run(Config{Site: root, Defaults: templates.FS})
+	if len(first.Files) != len(second.Files) {
+		t.Fatalf("two builds wrote %d and %d files", len(first.Files), len(second.Files))
+	}
+	for name, data := range first.Files {
+		if string(second.Files[name]) != string(data) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// site writes the minimal fixture site into a fresh folder and returns it.
+func site(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("../../build/testdata/sites/minimal.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		if !strings.HasPrefix(f.Name, "content/") {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func travaux(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// tree reads every file under root into a map of relative path -> bytes.
+func tree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		m[rel] = string(b)
+		return nil
+	})
+	return m
+}
+
+func sameTree(t *testing.T, a, b map[string]string) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Fatalf("trees have %d and %d files", len(a), len(b))
+	}
+	for k, v := range a {
+		if b[k] != v {
+			t.Errorf("%s differs", k)
+		}
+	}
+}
+
+func TestBuildTwiceIdentical(t *testing.T) {
+	dir := site(t)
+	code, out, errs := travaux("build", "-C", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.HasPrefix(out, "travaux build: ") || strings.Count(out, "\n") != 1 {
+		t.Errorf("want one summary line, got %q", out)
+	}
+	for _, p := range []string{"index.html", "articles/65/index.html", "404.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("missing %s: %v", p, err)
+		}
+	}
+	first := tree(t, filepath.Join(dir, "public"))
+	if code, _, errs := travaux("build", "-C", dir); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, errs)
+	}
+	sameTree(t, first, tree(t, filepath.Join(dir, "public")))
+}
+
+// A content error fails the build with a positioned message and leaves the
+// previous output byte for byte as it was.
+func TestContentErrorKeepsOutput(t *testing.T) {
+	dir := site(t)
+	if code, _, errs := travaux("build", "-C", dir); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	before := tree(t, filepath.Join(dir, "public"))
+
+	art := filepath.Join(dir, "content/articles/065-entry-into-force.md")
+	b, _ := os.ReadFile(art)
+	os.WriteFile(art, bytes.Replace(b, []byte("by: [MEX]"), []byte("by: [MEXX]"), 1), 0o644)
+
+	code, _, errs := travaux("build", "-C", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := `content/articles/065-entry-into-force.md:12:10: unknown delegation "MEXX" (did you mean "MEX"?)`
+	if !strings.Contains(errs, want+"\n") {
+		t.Errorf("stderr lacks %q:\n%s", want, errs)
+	}
+	sameTree(t, before, tree(t, filepath.Join(dir, "public")))
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, 2},
+		{[]string{"frobnicate"}, 2},
+		{[]string{"build", "-nope"}, 2},
+		{[]string{"build", "extra"}, 2},
+		{[]string{"build", "-C", "/nonexistent-travaux-site"}, 2},
+		{[]string{"new", "article"}, 2},
+		{[]string{"new", "article", "x", "Title"}, 2},
+		{[]string{"--help"}, 0},
+		{[]string{"help"}, 0},
+		{[]string{"help", "build"}, 0},
+		{[]string{"build", "--help"}, 0},
+		{[]string{"check", "--help"}, 0},
+		{[]string{"new", "--help"}, 0},
+	} {
+		code, _, _ := travaux(tc.args...)
+		if code != tc.code {
+			t.Errorf("travaux %q: exit %d, want %d", tc.args, code, tc.code)
+		}
+	}
+}
+
+func TestOutputMustNotReplaceSite(t *testing.T) {
+	dir := site(t)
+	for _, out := range []string{dir, filepath.Join(dir, "content"), filepath.Dir(dir)} {
+		if code, _, _ := travaux("build", "-C", dir, "-o", out); code != 2 {
+			t.Errorf("-o %s: exit %d, want 2", out, code)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/articles/065-entry-into-force.md")); err != nil {
+		t.Fatal("content was touched")
+	}
+}
+
+func TestCheckAndNew(t *testing.T) {
+	dir := site(t)
+	if code, _, errs := travaux("check", "-C", dir); code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, errs)
+	}
+	code, out, errs := travaux("new", "article", "66", "Amendment", "-C", dir)
+	if code != 0 {
+		t.Fatalf("new: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(out, "content/articles/066-amendment.md") {
+		t.Errorf("new printed %q", out)
+	}
+	if code, _, errs := travaux("check", "-C", dir); code != 0 {
+		t.Fatalf("check after new: exit %d\n%s", code, errs)
+	}
+	if code, _, _ := travaux("new", "article", "66", "Again", "-C", dir); code != 1 {
+		t.Errorf("new on an existing number: exit %d, want 1", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("check wrote output")
+	}
+}
