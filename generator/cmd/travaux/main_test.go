@@ -103,7 +103,7 @@ func TestContentErrorKeepsOutput(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	want := `content/articles/065-entry-into-force.md:12:10: unknown delegation "MEXX" (did you mean "MEX"?)`
+	want := `content/articles/065-entry-into-force.md:11:10: unknown delegation "MEXX" (did you mean "MEX"?)`
 	if !strings.Contains(errs, want+"\n") {
 		t.Errorf("stderr lacks %q:\n%s", want, errs)
 	}
