@@ -7,7 +7,10 @@ package generator
 import (
 	_ "github.com/alecthomas/chroma/v2"
 	_ "github.com/chromedp/chromedp"
+	_ "github.com/fsnotify/fsnotify"
+	_ "github.com/sergi/go-diff/diffmatchpatch"
 	_ "github.com/yuin/goldmark"
 	_ "go.yaml.in/yaml/v3"
+	_ "golang.org/x/text/unicode/norm"
 	_ "golang.org/x/tools/txtar"
 )
