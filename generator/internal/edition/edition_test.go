@@ -29,6 +29,11 @@ const (
 	reportPath  = sharedDir + "/reference/negotiation-report-2024.txt"
 )
 
+// omitted is a paragraph's whole text when its words are not held but its
+// subparagraphs are: the lead-in of article 40, paragraph 21. It is an
+// editor's mark, not treaty wording, so it is not looked up.
+const omitted = "[…]"
+
 // withText are the articles whose body holds verified adopted text: the
 // ones the report quotes. Every other provision's body is empty.
 var withText = []int{4, 6, 40, 61, 62, 65}
@@ -125,7 +130,8 @@ func TestOnlyVerifiedArticlesHaveText(t *testing.T) {
 }
 
 // TestTextIsVerbatim checks every line of treaty wording against the report:
-// each paragraph's text after its "N. " marker, each "(x) " subparagraph,
+// each paragraph's text after its "N. " marker (unless it is the omitted
+// mark), each "(x) " subparagraph,
 // and each line of a version text or a proposal's whole wording. A line must
 // occur in the report verbatim, and as a whole passage: a report line, a
 // report line without its "N. " marker, or a passage the report sets in
@@ -151,7 +157,7 @@ func TestTextIsVerbatim(t *testing.T) {
 				t.Errorf("%s: not a paragraph (\"N. text\") or an indented subparagraph (\"(x) text\"): %q", where, line)
 				continue
 			}
-			if text != "" {
+			if text != "" && text != omitted {
 				check(where, text)
 				checked++
 			}
