@@ -1,0 +1,192 @@
+// Package render turns the corpus and its rendered Markdown into the files
+// of the site: every HTML page, the sitemap and the static assets, as a map
+// from output path to bytes. It writes nothing to disk; package write does.
+//
+// # Input and output
+//
+// render takes the model.Corpus, the markdown stage's model.Rendered for
+// each Markdown text, and the code-highlighting stylesheet. It never parses
+// Markdown and never imports goldmark: article bodies arrive as HTML with
+// their paragraph anchors (#p1, #p21-b) already in place.
+//
+// Output paths are relative to the output root:
+//
+//	index.html                 the instrument and its contents
+//	articles/<slug>/index.html one per provision: 65, title, preamble
+//	<page>/index.html          one per content/pages/*.md
+//	404.html                   served by hosts for any missing path
+//	sitemap.xml                every HTML page but 404.html
+//	assets/<name>.<hash>.<ext> static/ files and code.css, fingerprinted
+//	favicon.svg                static/favicon.*, unfingerprinted
+//
+// All links are root-absolute (/articles/65/, /assets/…) because 404.html
+// is served at any depth; the site must therefore be published at the root
+// of its host.
+//
+// # Templates
+//
+// Templates see only the typed view models of pages.go, never the model.
+// Pages carry no inline style or script, so the site runs under
+// Content-Security-Policy: default-src 'self'; it ships no JavaScript.
+//
+// # Determinism
+//
+// Rendering the same input twice gives the same bytes: lists come from
+// the corpus's slices in their order or from stable sorts, never from map
+// iteration, and nothing reads the clock.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"travaux/generator/model"
+)
+
+// Input is everything a site is rendered from.
+type Input struct {
+	Corpus *model.Corpus
+	// Rendered holds every Markdown text of the corpus after the markdown
+	// stage. A text with no entry is shown as escaped plain text.
+	Rendered map[model.Text]*model.Rendered
+	// CodeCSS is the code-highlighting stylesheet, published as an asset
+	// and linked from every page when non-empty.
+	CodeCSS []byte
+}
+
+// Site renders every page and asset of the site. Keys are output paths
+// relative to the output root ("index.html", "articles/65/index.html",
+// "assets/site.3f2a9c1b.css"); values are the files' bytes.
+func (t *Templates) Site(in Input) (map[string][]byte, error) {
+	if in.Corpus == nil {
+		return nil, fmt.Errorf("render: no corpus")
+	}
+	out := map[string][]byte{}
+	s := newSite(in, publishAssets(t.static, in.CodeCSS, out))
+
+	type page struct {
+		path string // output path
+		tmpl string
+		data any
+	}
+	pages := []page{{"index.html", tmplIndex, s.indexPage()}}
+	for i, a := range in.Corpus.Articles {
+		pages = append(pages, page{outputPath(articleURL(a)), tmplArticle, s.articlePage(i)})
+	}
+	for _, p := range in.Corpus.Pages {
+		pages = append(pages, page{outputPath(pageURL(p)), tmplPage, s.textPage(p)})
+	}
+	pages = append(pages, page{"404.html", tmplNotFound, s.notFoundPage()})
+
+	var urls []sitemapURL
+	for _, p := range pages {
+		if _, dup := out[p.path]; dup {
+			return nil, fmt.Errorf("render: two pages would be written to %s", p.path)
+		}
+		b, err := t.execute(p.tmpl, p.data)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", p.path, err)
+		}
+		out[p.path] = b
+		if p.tmpl != tmplNotFound {
+			urls = append(urls, s.sitemapURL(p.data))
+		}
+	}
+	sm, err := sitemap(urls)
+	if err != nil {
+		return nil, fmt.Errorf("render sitemap.xml: %w", err)
+	}
+	out["sitemap.xml"] = sm
+	return out, nil
+}
+
+// site holds what every page of one build shares.
+type site struct {
+	in      Input
+	c       *model.Corpus
+	assets  *Assets
+	info    SiteInfo
+	baseURL string // without its trailing slash; "" when not configured
+}
+
+func newSite(in Input, assets *Assets) *site {
+	conv := in.Corpus.Convention
+	name := conv.ShortTitle
+	if name == "" {
+		name = conv.Title
+	}
+	if name == "" {
+		name = "travaux"
+	}
+	return &site{
+		in:      in,
+		c:       in.Corpus,
+		assets:  assets,
+		info:    SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
+		baseURL: strings.TrimRight(conv.BaseURL, "/"),
+	}
+}
+
+// base fills the layout's part of a page at url ("/articles/65/"), titled
+// title ("" for the home page, which is titled by the site name).
+func (s *site) base(url, title, description string) Base {
+	full := s.info.Name
+	if title != "" {
+		full = title + " · " + s.info.Name
+	}
+	b := Base{
+		Site:        s.info,
+		Title:       full,
+		Description: description,
+		Path:        url,
+		Assets:      s.assets,
+	}
+	if s.baseURL != "" && url != "" {
+		b.Canonical = s.baseURL + url
+	}
+	for _, name := range []string{siteCSSName, codeCSSName} {
+		if s.assets.has(name) {
+			u, _ := s.assets.URL(name)
+			b.Stylesheets = append(b.Stylesheets, u)
+		}
+	}
+	b.Nav = append(b.Nav, Link{URL: "/", Text: "Contents", Current: url == "/"})
+	for _, p := range s.c.Pages {
+		u := pageURL(p)
+		b.Nav = append(b.Nav, Link{URL: u, Text: p.Title, Current: url == u})
+	}
+	return b
+}
+
+// html returns the rendered HTML of a Markdown text.
+func (s *site) html(t model.Text) template.HTML { return htmlOf(s.in.Rendered, t) }
+
+// rendered returns the markdown stage's output for t, or nil.
+func (s *site) rendered(t model.Text) *model.Rendered {
+	return s.in.Rendered[t]
+}
+
+// articleURL is the page of a provision: /articles/65/, /articles/preamble/.
+func articleURL(a *model.Article) string { return "/articles/" + a.Slug() + "/" }
+
+// pageURL is the page of a free page: /about/.
+func pageURL(p *model.Page) string { return "/" + p.Slug + "/" }
+
+// outputPath is the file a root-absolute directory URL is written to.
+func outputPath(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+
+// notFoundPage is the 404 page.
+func (s *site) notFoundPage() *NotFoundPage {
+	b := s.base("", "Page not found", "This page does not exist.")
+	return &NotFoundPage{Base: b}
+}
+
+// textPage is a free page.
+func (s *site) textPage(p *model.Page) *TextPage {
+	return &TextPage{
+		Base:    s.base(pageURL(p), p.Title, p.Title+" — "+s.info.Name),
+		Heading: p.Title,
+		Body:    s.html(p.Body),
+	}
+}

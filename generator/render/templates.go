@@ -1,0 +1,112 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// The page templates. Each is parsed into its own set together with every
+// other *.html file of the root (the shared files: layout.html, parts.html,
+// or anything a site adds), so each page file can define the same block
+// names without clashing, as pkgsite does.
+//
+// A set is executed by its "layout" template, which a shared file defines;
+// the page file defines "main", the contents of <main>.
+const (
+	tmplIndex    = "index.html"   // executed with *IndexPage
+	tmplArticle  = "article.html" // executed with *ArticlePage
+	tmplPage     = "page.html"    // executed with *TextPage
+	tmplNotFound = "404.html"     // executed with *NotFoundPage
+)
+
+var pageTemplates = []string{tmplIndex, tmplArticle, tmplPage, tmplNotFound}
+
+// Templates are the parsed page templates and the static assets, parsed
+// once and reused across builds: a build only executes them.
+type Templates struct {
+	pages  map[string]*template.Template
+	static []staticFile // in path order
+}
+
+// staticFile is a file under static/, by its path relative to static/.
+type staticFile struct {
+	name string
+	data []byte
+}
+
+// Parse reads the templates and static files of fsys, whose root holds the
+// *.html templates and a static/ folder. Template syntax errors come back
+// as html/template reports them, naming the file and line
+// ("template: article.html:12: unexpected EOF").
+func Parse(fsys fs.FS) (*Templates, error) {
+	names, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	var shared []string
+	for _, n := range names {
+		if !slices.Contains(pageTemplates, n) {
+			shared = append(shared, n)
+		}
+	}
+	t := &Templates{pages: map[string]*template.Template{}}
+	for _, page := range pageTemplates {
+		if !slices.Contains(names, page) {
+			return nil, fmt.Errorf("parse templates: %s: file missing", page)
+		}
+		set, err := template.New(page).ParseFS(fsys, append(slices.Clone(shared), page)...)
+		if err != nil {
+			return nil, fmt.Errorf("parse templates: %w", err)
+		}
+		for _, block := range []string{"layout", "main"} {
+			if set.Lookup(block) == nil {
+				return nil, fmt.Errorf("parse templates: %s: no template %q defined (with the shared files %v)", page, block, shared)
+			}
+		}
+		t.pages[page] = set
+	}
+	t.static, err = readStatic(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	return t, nil
+}
+
+// readStatic reads every file under static/, in path order. A site with no
+// static/ folder is fine: it just publishes no assets.
+func readStatic(fsys fs.FS) ([]staticFile, error) {
+	var files []staticFile
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel, _ := strings.CutPrefix(p, "static/")
+		files = append(files, staticFile{name: rel, data: data})
+		return nil
+	})
+	return files, err
+}
+
+// execute runs the set parsed for page with data.
+func (t *Templates) execute(page string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.pages[page].ExecuteTemplate(&b, "layout", data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
