@@ -109,14 +109,14 @@ func (s *site) entry(n int, e *model.Entry, body *model.Rendered) Entry {
 	// paragraph beside the text, adds when and with what result.
 	var names []string
 	for _, p := range v.By {
-		names = append(names, p.Name)
+		names = append(names, p.inSentence())
 	}
 	v.Heading = v.Kind
 	if len(names) > 0 {
 		v.Heading += " by " + joinAnd(names)
 	}
 	if v.OnBehalf != nil {
-		v.Heading += " on behalf of " + v.OnBehalf.Name
+		v.Heading += " on behalf of " + v.OnBehalf.inSentence()
 	}
 	v.short = v.Heading
 	if v.Session != nil {

@@ -159,6 +159,8 @@ type Session struct {
 type Party struct {
 	Name    string
 	Members []string // for groups: member names, in registry order
+
+	office bool // an office such as the Chair: "by the Chair of ..." in a sentence
 }
 
 // Edit is one exact change asked for, shown as a deletion and an insertion.

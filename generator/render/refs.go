@@ -1,6 +1,10 @@
 package render
 
-import "travaux/generator/model"
+import (
+	"strings"
+
+	"travaux/generator/model"
+)
 
 // Registry look-ups for the view models. The loader has already refused
 // unknown ids, so a miss here only happens with a hand-built corpus; it
@@ -38,11 +42,21 @@ func (s *site) party(r model.Ref) Party {
 	if d == nil {
 		return Party{Name: r.ID}
 	}
-	p := Party{Name: d.Name}
+	p := Party{Name: d.Name, office: d.Kind == model.KindOffice}
 	for _, m := range d.Members {
 		p.Members = append(p.Members, s.delegationName(m.ID))
 	}
 	return p
+}
+
+// inSentence is the party's name as the subject of a sentence: offices
+// take the article ("by the Chair of the Ad Hoc Committee"), states and
+// groups do not.
+func (p Party) inSentence() string {
+	if p.office && !strings.HasPrefix(p.Name, "The ") && !strings.HasPrefix(p.Name, "the ") {
+		return "the " + p.Name
+	}
+	return p.Name
 }
 
 func (s *site) parties(refs []model.Ref) []Party {
