@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"travaux/generator/internal/testsite"
+	"travaux/generator/model"
 	"travaux/templates"
 )
 
@@ -388,4 +389,31 @@ func overlayMap(files map[string]string) fstest.MapFS {
 		m[p] = &fstest.MapFile{Data: []byte(s)}
 	}
 	return m
+}
+
+// TestSiteErrors: a page that would overwrite another, and a template that
+// asks for a static file that does not exist, stop the build with a
+// message naming the page.
+func TestSiteErrors(t *testing.T) {
+	tmpl, err := Parse(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, r := fixture()
+	c.Pages = append(c.Pages, &model.Page{Slug: "articles/65", Title: "Clash"})
+	if _, err := tmpl.Site(Input{Corpus: c, Rendered: r}); err == nil || !strings.Contains(err.Error(), "articles/65/index.html") {
+		t.Errorf("two pages at articles/65/: got %v", err)
+	}
+
+	tmpl, err = Parse(overlayMap(map[string]string{
+		"page.html": "{{define \"main\"}}<h1>{{.Heading}}</h1><img src=\"{{.Assets.URL \"seal.png\"}}\" alt=\"\">{{end}}\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, r = fixture()
+	_, err = tmpl.Site(Input{Corpus: c, Rendered: r})
+	if err == nil || !strings.Contains(err.Error(), "about/index.html") || !strings.Contains(err.Error(), `no static file "seal.png"`) {
+		t.Errorf("a missing static file: got %v", err)
+	}
 }

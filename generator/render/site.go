@@ -66,18 +66,22 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	s := newSite(in, publishAssets(t.static, in.CodeCSS, out))
 
 	type page struct {
-		path string // output path
-		tmpl string
-		data any
+		url     string // root-absolute; "" for the 404 page, which has no URL of its own
+		path    string // output path
+		tmpl    string
+		data    any
+		lastmod string // for the sitemap: YYYY-MM-DD or ""
 	}
-	pages := []page{{"index.html", tmplIndex, s.indexPage()}}
+	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
 	for i, a := range in.Corpus.Articles {
-		pages = append(pages, page{outputPath(articleURL(a)), tmplArticle, s.articlePage(i)})
+		u := articleURL(a)
+		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
 	}
 	for _, p := range in.Corpus.Pages {
-		pages = append(pages, page{outputPath(pageURL(p)), tmplPage, s.textPage(p)})
+		u := pageURL(p)
+		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplPage, data: s.textPage(p)})
 	}
-	pages = append(pages, page{"404.html", tmplNotFound, s.notFoundPage()})
+	pages = append(pages, page{path: "404.html", tmpl: tmplNotFound, data: s.notFoundPage()})
 
 	var urls []sitemapURL
 	for _, p := range pages {
@@ -89,8 +93,8 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 			return nil, fmt.Errorf("render %s: %w", p.path, err)
 		}
 		out[p.path] = b
-		if p.tmpl != tmplNotFound {
-			urls = append(urls, s.sitemapURL(p.data))
+		if p.url != "" {
+			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}
 	}
 	sm, err := sitemap(urls)

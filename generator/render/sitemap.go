@@ -19,22 +19,13 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemapURL is the entry for a page's view model.
-func (s *site) sitemapURL(page any) sitemapURL {
-	var b Base
-	var lastmod string
-	switch p := page.(type) {
-	case *IndexPage:
-		b = p.Base
-	case *ArticlePage:
-		b = p.Base
-		if len(p.UpdatedISO) == len("2006-01-02") {
-			lastmod = p.UpdatedISO
-		}
-	case *TextPage:
-		b = p.Base
+// newSitemapURL is the entry for the page at url (root-absolute). lastmod
+// is kept only when it is a full date, as the sitemap protocol requires.
+func newSitemapURL(baseURL, url, lastmod string) sitemapURL {
+	if len(lastmod) != len("2006-01-02") {
+		lastmod = ""
 	}
-	return sitemapURL{Loc: s.baseURL + b.Path, LastMod: lastmod}
+	return sitemapURL{Loc: baseURL + url, LastMod: lastmod}
 }
 
 func sitemap(urls []sitemapURL) ([]byte, error) {
