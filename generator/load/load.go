@@ -75,6 +75,10 @@ type loader struct {
 // corpus is never nil.
 func Load(fsys fs.FS) (*model.Corpus, source.ErrorList) {
 	l := &loader{fsys: fsys, corpus: &model.Corpus{}}
+	if fsys == nil {
+		l.errs.Add(source.Pos{File: contentDir}, "no site to load")
+		return l.corpus, l.errs
+	}
 	if fi, err := fs.Stat(fsys, contentDir); err != nil || !fi.IsDir() {
 		l.errs.Add(source.Pos{File: contentDir}, "no content folder: a site keeps its texts in content/ (convention.yaml, articles/, ...)")
 		return l.corpus, l.errs
