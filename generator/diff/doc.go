@@ -1,0 +1,57 @@
+// Package diff compares two versions of a text word by word, for redlines
+// and side-by-side views. It knows nothing of HTML or treaties: plain
+// strings in, plain values out ([Result], [Row]).
+//
+// # Tokens
+//
+// Both texts are put in Unicode NFC (so a composed "é" equals "e" plus a
+// combining accent) and split into tokens: words (letters, digits and
+// marks, keeping inner hyphens and apostrophes: "Secretary-General",
+// "Party's"), single punctuation characters, and paragraph breaks. A
+// paragraph break is a blank line, or a line break before a line that
+// starts with a paragraph number ("2.") or a subparagraph ("(a)").
+// Whitespace is not a token: it is folded into the space before the next
+// token, so it is never a change. Typographic variants inside a word
+// (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal.
+// Each token keeps its spelling and the space before it, so the ops give
+// back both texts exactly as [Normalize] writes them:
+//
+//	Old(r.Ops) == Normalize(old) && New(r.Ops) == Normalize(new)
+//
+// # Diff
+//
+// Tokens are diffed with github.com/sergi/go-diff: each distinct token
+// becomes one rune (from the private use areas, never a surrogate) and
+// DiffMainRunes computes a Myers diff over those runes. DiffTimeout is 0,
+// which means no deadline: with a deadline go-diff returns a coarser diff
+// when the machine is slow, and a page must not depend on the machine
+// that built it. DiffCleanupSemantic then folds small equal islands ("the",
+// "of") lying between edits into one replacement, which is what a reader
+// expects to see struck out. Because that cleanup mixes byte and rune
+// offsets in one of its passes, its output is checked token by token;
+// should it ever not spell the two texts, the uncleaned diff is used.
+//
+// # Moves
+//
+// A sentence or paragraph deleted in one change and inserted, equal or
+// nearly so, in another is a move, not a deletion plus an insertion: a
+// MoveFrom op where it was and a MoveTo op where it went, sharing a
+// MoveID, with the word diff of the moved text in Inner when it changed on
+// the way. Both must have at least 6 words and a token similarity of at
+// least 0.8 (see moveMinWords, moveMinSimilarity).
+//
+// # Degenerate guard
+//
+// When the words recognised as unchanged (Equal, and unchanged words
+// inside moves) are fewer than 30% of the longer text's words, a word diff
+// is a confetti of tiny equal islands that nobody can read. The result is
+// then marked Replaced: the whole old text deleted, the whole new text
+// inserted, one change (see replacedBelow).
+//
+// # Rows
+//
+// [Rows] pairs paragraphs for a side-by-side view: in order, by content
+// similarity with a bonus for the same paragraph number, so that numbered
+// texts line up by number and a renumbered paragraph still lines up with
+// its old self. Each row carries the word diff of its pair.
+package diff

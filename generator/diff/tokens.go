@@ -1,0 +1,225 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// tokenKind classifies a token.
+type tokenKind uint8
+
+const (
+	word   tokenKind = iota // letters, digits and marks, with inner hyphens and apostrophes
+	punct                   // any other single non-space character
+	pbreak                  // a paragraph break; its text is always "\n\n"
+)
+
+// paragraphBreak is the text of every paragraph-break token in normalised
+// text.
+const paragraphBreak = "\n\n"
+
+// A token is one unit of comparison. Two tokens are equal when their keys
+// are; text and space are kept so that ops can give back the text as
+// written.
+type token struct {
+	space string // folded whitespace before the token: "" or " " ("" for breaks)
+	text  string // as written, after NFC
+	key   string // what is compared: text with typographic variants folded
+	kind  tokenKind
+}
+
+// Normalize returns s as the ops of Words and Rows give it back: invalid
+// UTF-8 replaced by U+FFFD, Unicode NFC, leading and trailing whitespace
+// removed, each paragraph break written as one blank line ("\n\n"), and
+// every other run of whitespace (spaces, tabs, single line breaks,
+// no-break spaces) written as one space.
+//
+// A paragraph break is a blank line, or a line break followed by a line
+// that starts with a paragraph number ("2. ", "2) ") or a subparagraph
+// letter or numeral ("(a) ", "(iv) ").
+func Normalize(s string) string {
+	return join(tokenize(s))
+}
+
+// join gives back the normalised text of a token slice.
+func join(toks []token) string {
+	n := 0
+	for _, t := range toks {
+		n += len(t.space) + len(t.text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range toks {
+		b.WriteString(t.space)
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// tokenize splits s into words, punctuation and paragraph breaks, after
+// replacing invalid UTF-8 and applying NFC. Whitespace is not a token: it
+// is folded into the space of the token after it, so that it can never be
+// a change.
+func tokenize(s string) []token {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = norm.NFC.String(s)
+	toks := make([]token, 0, len(s)/5+1)
+	sawSpace := false // whitespace since the last token
+	newlines := 0     // line breaks in that whitespace
+	separator := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			sawSpace = true
+			switch r {
+			case '\r':
+				if !strings.HasPrefix(s[i+size:], "\n") {
+					newlines++
+				}
+			case '\n', '\v', '\f', '\u0085', '\u2028':
+				newlines++
+			case '\u2029':
+				separator = true
+			}
+			i += size
+			continue
+		}
+		space := ""
+		if sawSpace && len(toks) > 0 {
+			if separator || newlines >= 2 || newlines == 1 && startsParagraph(s[i:]) {
+				toks = append(toks, token{text: paragraphBreak, key: paragraphBreak, kind: pbreak})
+			} else {
+				space = " "
+			}
+		}
+		sawSpace, newlines, separator = false, 0, false
+
+		if !isWordRune(r) {
+			text := s[i : i+size]
+			toks = append(toks, token{space: space, text: text, key: text, kind: punct})
+			i += size
+			continue
+		}
+		j := i + size
+		folded := false
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += n2
+				continue
+			}
+			if isJoiner(r2) {
+				r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
+				if isWordRune(r3) {
+					folded = folded || r2 != '-' && r2 != '\''
+					j += n2 + n3
+					continue
+				}
+			}
+			if r2 == '\u00AD' { // soft hyphen: invisible, part of the word
+				folded = true
+				j += n2
+				continue
+			}
+			break
+		}
+		text := s[i:j]
+		key := text
+		if folded {
+			key = foldKey(text)
+		}
+		toks = append(toks, token{space: space, text: text, key: key, kind: word})
+		i = j
+	}
+	return toks
+}
+
+// isSpace reports whether r is whitespace. The byte-order mark counts as
+// whitespace: it is invisible and never part of the text.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF'
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// isJoiner reports whether r joins two word characters into one word:
+// hyphens (Secretary-General) and apostrophes (Party's, Party’s).
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\'', '\u2019', '\u02BC':
+		return true
+	}
+	return false
+}
+
+// foldKey folds the typographic variants of joiners inside a word, so that
+// "Party’s" and "Party's", or a hyphen and a non-breaking hyphen, compare
+// equal, and drops soft hyphens.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '\u2019', '\u02BC':
+			b.WriteByte('\'')
+		case '\u2010', '\u2011':
+			b.WriteByte('-')
+		case '\u00AD':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// startsParagraph reports whether a line starting with s opens a numbered
+// paragraph ("12. ", "12) ") or a subparagraph ("(a) ", "(iv) ", "(3) ").
+func startsParagraph(s string) bool {
+	digits := 0
+	for digits < len(s) && digits < 4 && '0' <= s[digits] && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 {
+		return digits < len(s) && (s[digits] == '.' || s[digits] == ')') && spaceOrEnd(s[digits+1:])
+	}
+	if !strings.HasPrefix(s, "(") {
+		return false
+	}
+	n := 0
+	for i, r := range s[1:] {
+		if r == ')' {
+			return n > 0 && spaceOrEnd(s[1+i+1:])
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || n == 5 {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+func spaceOrEnd(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isSpace(r)
+}
+
+// countWords returns the number of word tokens in toks; punctuation and
+// paragraph breaks are not words.
+func countWords(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind == word {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,191 @@
+package diff
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind says what an Op does.
+type Kind uint8
+
+const (
+	Equal    Kind = iota // in both texts
+	Insert               // only in the new text
+	Delete               // only in the old text
+	MoveFrom             // in the old text here, and in the new text at the MoveTo with the same MoveID
+	MoveTo               // in the new text here, moved from the MoveFrom with the same MoveID
+)
+
+var kindNames = [...]string{"Equal", "Insert", "Delete", "MoveFrom", "MoveTo"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// An Op is one piece of a comparison. Texts are normalised (see
+// Normalize) and hold the whitespace before their first word, so that
+// Old and New give back the normalised texts exactly.
+type Op struct {
+	Kind Kind
+	// Text is the new text's wording for Equal, Insert and MoveTo, and
+	// the old text's for Delete and MoveFrom.
+	Text string
+	// OldText is set on Equal ops only, when the old text writes the same
+	// words differently: other spacing ("a ,b" and "a, b") or another
+	// apostrophe or hyphen ("Party’s" and "Party's"). Empty when the old
+	// wording is Text.
+	OldText string
+	// MoveID pairs a MoveFrom with its MoveTo; ids count from 1 in the
+	// order the ops first mention them. Zero for other kinds.
+	MoveID int
+	// Inner is the word diff from the moved old text to the moved new
+	// text, set on both ends of a move when the text changed on the way;
+	// nil when it moved unchanged. Inner never holds moves.
+	Inner []Op
+}
+
+// Result is the comparison of two texts.
+type Result struct {
+	Ops   []Op
+	Stats Stats
+	// Replaced is set when the texts have too little in common for a word
+	// diff to be readable (see the package documentation); Ops is then
+	// the whole old text deleted and the whole new text inserted.
+	Replaced bool
+}
+
+// Words compares two texts word by word. Its ops give back both texts:
+// Old(ops) == Normalize(old) and New(ops) == Normalize(new).
+func Words(old, new string) Result {
+	return compare(tokenize(old), tokenize(new))
+}
+
+// Old gives back the old text from ops: Equal (its OldText when set),
+// Delete and MoveFrom texts, in order.
+func Old(ops []Op) string {
+	var b strings.Builder
+	for _, op := range ops {
+		switch op.Kind {
+		case Equal:
+			if op.OldText != "" {
+				b.WriteString(op.OldText)
+			} else {
+				b.WriteString(op.Text)
+			}
+		case Delete, MoveFrom:
+			b.WriteString(op.Text)
+		}
+	}
+	return b.String()
+}
+
+// New gives back the new text from ops: Equal, Insert and MoveTo texts,
+// in order.
+func New(ops []Op) string {
+	var b strings.Builder
+	for _, op := range ops {
+		switch op.Kind {
+		case Equal, Insert, MoveTo:
+			b.WriteString(op.Text)
+		}
+	}
+	return b.String()
+}
+
+// compare is Words on tokens: align, find moves, apply the degenerate
+// guard, and give back ops with their statistics.
+func compare(a, b []token) Result {
+	spans := findMoves(a, b, align(a, b))
+	if beyondRecognition(a, b, spans) {
+		return replacement(a, b)
+	}
+	return Result{Ops: build(a, b, spans), Stats: statsOf(a, b, spans)}
+}
+
+// build gives spans their texts.
+func build(a, b []token, spans []span) []Op {
+	ops := make([]Op, 0, len(spans))
+	for _, s := range spans {
+		op := Op{Kind: s.kind}
+		switch s.kind {
+		case Equal:
+			op.Text = join(b[s.b0:s.b1])
+			if old := join(a[s.a0:s.a1]); old != op.Text {
+				op.OldText = old
+			}
+		case Delete:
+			op.Text = join(a[s.a0:s.a1])
+		case Insert:
+			op.Text = join(b[s.b0:s.b1])
+		case MoveFrom:
+			op.Text = join(a[s.a0:s.a1])
+			op.MoveID, op.Inner = s.mv.id, s.mv.inner
+		case MoveTo:
+			op.Text = join(b[s.b0:s.b1])
+			op.MoveID, op.Inner = s.mv.id, s.mv.inner
+		}
+		ops = append(ops, op)
+	}
+	tidySpaces(ops)
+	return ops
+}
+
+// tidySpaces moves the space that starts a replacement out of it, into
+// the Equal before: "the[- fortieth-]{+ sixtieth+}" becomes
+// "the [-fortieth-]{+sixtieth+}". It only does so when the first deleted
+// and the first inserted text both start with a space, so both texts are
+// still given back exactly; a lone insertion or deletion keeps its space.
+func tidySpaces(ops []Op) {
+	for i := 1; i < len(ops); i++ {
+		if ops[i-1].Kind != Equal || ops[i].Kind == Equal {
+			continue
+		}
+		del, ins := -1, -1
+		for k := i; k < len(ops) && ops[k].Kind != Equal; k++ {
+			switch ops[k].Kind {
+			case Delete, MoveFrom:
+				if del < 0 {
+					del = k
+				}
+			case Insert, MoveTo:
+				if ins < 0 {
+					ins = k
+				}
+			}
+		}
+		if del < 0 || ins < 0 || ops[del].Kind != Delete || ops[ins].Kind != Insert ||
+			!strings.HasPrefix(ops[del].Text, " ") || !strings.HasPrefix(ops[ins].Text, " ") ||
+			len(ops[del].Text) == 1 || len(ops[ins].Text) == 1 {
+			continue
+		}
+		ops[del].Text = ops[del].Text[1:]
+		ops[ins].Text = ops[ins].Text[1:]
+		if ops[i-1].OldText != "" {
+			ops[i-1].OldText += " "
+		}
+		ops[i-1].Text += " "
+	}
+}
+
+// replacement is the result for texts rewritten beyond recognition.
+func replacement(a, b []token) Result {
+	r := Result{Replaced: true}
+	if len(a) > 0 {
+		r.Ops = append(r.Ops, Op{Kind: Delete, Text: join(a)})
+	}
+	if len(b) > 0 {
+		r.Ops = append(r.Ops, Op{Kind: Insert, Text: join(b)})
+	}
+	var spans []span
+	if len(a) > 0 {
+		spans = append(spans, span{kind: Delete, a1: len(a)})
+	}
+	if len(b) > 0 {
+		spans = append(spans, span{kind: Insert, b1: len(b)})
+	}
+	r.Stats = statsOf(a, b, spans)
+	return r
+}
