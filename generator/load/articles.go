@@ -142,10 +142,12 @@ func (l *loader) loadArticle(name string) (a *model.Article, at source.Pos) {
 	switch {
 	case a.Kind == model.ProvisionArticle:
 		r.need("chapter")
+		a.Chapter = r.ref("chapter", "a chapter id")
 	case a.Kind != "" && r.has("chapter"):
 		l.errs.Add(r.keyPos("chapter"), `"chapter" is for articles only, not for the %s`, a.Kind)
+	default:
+		a.Chapter = r.ref("chapter", "a chapter id") // still checked when the kind is unknown
 	}
-	a.Chapter = r.ref("chapter", "a chapter id")
 	a.Topics = r.refs("topics", "topic id")
 	a.Partial = r.flag("partial")
 	a.TextSources = r.refs("text_sources", "source id")
