@@ -158,6 +158,10 @@ func mustJSON(v any) []byte {
 // serveEvents holds an event stream open until the request's context ends
 // or the server closes.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		return
+	}
 	rc := http.NewResponseController(w)
 	c, first := s.events.subscribe()
 	if c == nil {

@@ -229,6 +229,15 @@ func TestMethods(t *testing.T) {
 	}
 }
 
+func TestHeadEvents(t *testing.T) {
+	site, _ := newSite(t)
+	_, ts := startServer(t, site, Options{})
+	resp, body := raw(t, ts, "HEAD", "/_travaux/events") // must not hang
+	if resp.StatusCode != 200 || body != "" || resp.Header.Get("Content-Type") != "text/event-stream; charset=utf-8" {
+		t.Errorf("HEAD /_travaux/events: %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+}
+
 func TestNoSiteYet(t *testing.T) {
 	_, ts := startServer(t, filepath.Join(t.TempDir(), "public"), Options{})
 	resp, body := raw(t, ts, "GET", "/")
