@@ -1,0 +1,118 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"travaux/generator/model"
+	"travaux/generator/source"
+)
+
+// Renderer converts Markdown to HTML. It is configured once by New and is
+// safe for concurrent use by several goroutines: goldmark's parser and
+// renderer initialise themselves once (sync.Once) and keep per-document
+// state in a fresh parse context and AST, chroma's lexers compile under a
+// lock and its formatter caches styles under a mutex, and our own node
+// renderers hold no state. TestConcurrentUse checks it (run it with -race).
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer with the one configuration the site uses:
+// CommonMark plus GFM tables and strikethrough, automatic heading ids, raw
+// HTML shown escaped, fenced code highlighted with classes, typographer
+// off.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(
+			// Priority 100 runs after goldmark's own HTML renderer
+			// (1000), so these replace its functions for the same kinds.
+			renderer.WithNodeRenderers(
+				util.Prioritized(rawHTMLRenderer{}, 100),
+				util.Prioritized(newCodeRenderer(), 100),
+				util.Prioritized(treatyNodeRenderer{}, 100),
+			),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Prose renders free Markdown: history summaries, notes, topic intros,
+// pages. The only problems it reports are links it refused (warnings).
+func (r *Renderer) Prose(t model.Text) (out template.HTML, errs source.ErrorList) {
+	defer recoverInto(t, &errs, func() { out = escapedFallback(t) })
+	src := []byte(t.Source)
+	at := newLocator(t)
+	doc := r.parse(src)
+	errs.Append(disarmLinks(doc, src, at))
+	fixHeadingIDs(doc)
+	return r.render(doc, src, t, &errs), errs
+}
+
+// Treaty renders a treaty text (an article body or an earlier version's
+// text) with paragraph and subparagraph anchors; see the package doc for
+// the numbering rules. A blank text gives empty HTML and no paragraphs, so
+// the page can say the text is not included.
+func (r *Renderer) Treaty(t model.Text) (out *model.Rendered, errs source.ErrorList) {
+	defer recoverInto(t, &errs, func() { out = &model.Rendered{HTML: escapedFallback(t)} })
+	if strings.TrimSpace(t.Source) == "" {
+		return &model.Rendered{}, nil
+	}
+	src := []byte(t.Source)
+	at := newLocator(t)
+	doc := r.parse(src)
+	errs.Append(disarmLinks(doc, src, at))
+	pass := &treatyPass{src: src, at: at}
+	pass.run(doc)
+	errs.Append(pass.errs)
+	fixHeadingIDs(doc)
+	body := r.render(doc, src, t, &errs)
+	return &model.Rendered{
+		HTML:       template.HTML(`<div class="treaty-text">` + "\n" + string(body) + "</div>\n"),
+		Paragraphs: pass.paras,
+	}, errs
+}
+
+func (r *Renderer) parse(src []byte) ast.Node {
+	return r.md.Parser().Parse(text.NewReader(src))
+}
+
+func (r *Renderer) render(doc ast.Node, src []byte, t model.Text, errs *source.ErrorList) template.HTML {
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		// Writing to a bytes.Buffer does not fail and our node renderers
+		// return no errors, so this is a bug, not a content problem.
+		errs.Add(t.Pos, "internal error rendering Markdown: %v", err)
+	}
+	return template.HTML(buf.String())
+}
+
+// recoverInto turns a panic (a bug in goldmark, chroma or here) into an
+// error at the text's position and a fallback result, so one bad text does
+// not stop a build that could report everything else. The fuzz test treats
+// this error as a failure.
+func recoverInto(t model.Text, errs *source.ErrorList, fallback func()) {
+	if v := recover(); v != nil {
+		errs.Add(t.Pos, "internal error rendering Markdown (please report this): %v", v)
+		fallback()
+	}
+}
+
+// escapedFallback shows the author's source as plain text, so that even
+// after an internal error nothing they wrote vanishes.
+func escapedFallback(t model.Text) template.HTML {
+	return template.HTML(fmt.Sprintf("<pre>%s</pre>\n", html.EscapeString(t.Source)))
+}
