@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strconv"
+	"strings"
 	"time"
 
 	"travaux/generator/load"
@@ -144,11 +146,13 @@ func renderTexts(c *model.Corpus) (map[model.Text]*model.Rendered, source.ErrorL
 		problems.Append(errs)
 		out[t] = &model.Rendered{HTML: html}
 	}
-	treaty := func(t model.Text) {
+	// prefix keeps the anchors of texts shown beside the adopted text on
+	// one page (earlier versions, proposed wordings) apart from its own.
+	treaty := func(t model.Text, prefix string) {
 		if t.Source == "" {
 			return
 		}
-		r, errs := md.Treaty(t)
+		r, errs := md.TreatyAs(t, prefix)
 		problems.Append(errs)
 		if r == nil {
 			r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(t.Source))}
@@ -169,13 +173,13 @@ func renderTexts(c *model.Corpus) (map[model.Text]*model.Rendered, source.ErrorL
 		prose(p.Body)
 	}
 	for _, a := range c.Articles {
-		treaty(a.Body)
+		treaty(a.Body, "")
 		prose(a.Notes)
 		for _, v := range a.Versions {
-			treaty(v.Text)
+			treaty(v.Text, "v-"+v.Version.ID+"-")
 		}
-		for _, e := range a.History {
-			treaty(e.Wording)
+		for i, e := range a.History {
+			treaty(e.Wording, "e"+strconv.Itoa(i+1)+"-")
 			prose(e.Summary)
 		}
 	}
@@ -201,7 +205,7 @@ func checkParagraphs(c *model.Corpus, rendered map[model.Text]*model.Rendered) s
 			for i, p := range body.Paragraphs {
 				ids[i] = p.ID
 			}
-			problems.Add(ref.Pos, "%s has no paragraph %q%s", describe(a), ref.ID, source.DidYouMean(ref.ID, ids))
+			problems.Add(ref.Pos, "%s has no paragraph %q (it has %s)", describe(a), ref.ID, strings.Join(ids, ", "))
 		}
 		for _, e := range a.History {
 			check(e.On)

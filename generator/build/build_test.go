@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"travaux/generator/internal/testsite"
 	"travaux/templates"
 )
+
+var idAttr = regexp.MustCompile(` id="([^"]*)"`)
 
 var update = flag.Bool("update", false, "rewrite the expectations in testdata/sites/*.txtar")
 
@@ -94,6 +97,18 @@ func TestShippedContent(t *testing.T) {
 	}
 	if _, ok := first.Files["index.html"]; !ok {
 		t.Error("no index.html")
+	}
+	for name, data := range first.Files {
+		if strings.HasSuffix(name, ".html") {
+			seen := map[string]bool{}
+			for _, m := range idAttr.FindAllSubmatch(data, -1) {
+				if id := string(m[1]); seen[id] {
+					t.Errorf("%s: duplicate id %q", name, id)
+				} else {
+					seen[id] = true
+				}
+			}
+		}
 	}
 	second := Run(Config{Site: root, Defaults: templates.FS})
 	if len(first.Files) != len(second.Files) {

@@ -66,7 +66,15 @@ func (r *Renderer) Prose(t model.Text) (out template.HTML, errs source.ErrorList
 // text) with paragraph and subparagraph anchors; see the package doc for
 // the numbering rules. A blank text gives empty HTML and no paragraphs, so
 // the page can say the text is not included.
-func (r *Renderer) Treaty(t model.Text) (out *model.Rendered, errs source.ErrorList) {
+func (r *Renderer) Treaty(t model.Text) (*model.Rendered, source.ErrorList) {
+	return r.TreatyAs(t, "")
+}
+
+// TreatyAs is Treaty with every anchor prefixed ("rev3-" gives "rev3-p1"),
+// for texts shown on the same page as the adopted text (earlier versions,
+// proposed wordings), whose anchors must not repeat the adopted text's.
+// Paragraph IDs are not prefixed: they name paragraphs, not elements.
+func (r *Renderer) TreatyAs(t model.Text, prefix string) (out *model.Rendered, errs source.ErrorList) {
 	defer recoverInto(t, &errs, func() { out = &model.Rendered{HTML: escapedFallback(t)} })
 	if strings.TrimSpace(t.Source) == "" {
 		return &model.Rendered{}, nil
@@ -75,7 +83,7 @@ func (r *Renderer) Treaty(t model.Text) (out *model.Rendered, errs source.ErrorL
 	at := newLocator(t)
 	doc := r.parse(src)
 	errs.Append(disarmLinks(doc, src, at))
-	pass := &treatyPass{src: src, at: at}
+	pass := &treatyPass{src: src, at: at, prefix: prefix}
 	pass.run(doc)
 	errs.Append(pass.errs)
 	fixHeadingIDs(doc)

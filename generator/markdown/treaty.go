@@ -16,10 +16,11 @@ import (
 // says is a list item or a paragraph; the source is read only to check the
 // numbers authors wrote, which CommonMark ignores after the first.
 type treatyPass struct {
-	src   []byte
-	at    locator
-	errs  source.ErrorList
-	paras []model.Paragraph
+	src    []byte
+	at     locator
+	prefix string // put before every anchor, so several texts can share a page
+	errs   source.ErrorList
+	paras  []model.Paragraph
 }
 
 func (p *treatyPass) run(doc ast.Node) {
@@ -137,7 +138,7 @@ func (p *treatyPass) outside(c ast.Node, last, indent int, quiet bool) bool {
 // subparagraphs grouped.
 func (p *treatyPass) paragraph(li *ast.ListItem, number int) *anchored {
 	id := strconv.Itoa(number)
-	box := newAnchored("para", "p"+id)
+	box := newAnchored("para", p.prefix+"p"+id)
 	for _, c := range children(li) {
 		box.AppendChild(box, asParagraph(c))
 	}
@@ -195,7 +196,7 @@ func (p *treatyPass) subparagraphs(container ast.Node, first ast.Node, number in
 				p.errs.Warn(p.at.pos(c.Pos()), "subparagraph (%s) out of sequence%s", label, expectedLetter(expected))
 			}
 			id := prefix + "-" + label
-			box := newAnchored("subpara", "p"+id)
+			box := newAnchored("subpara", p.prefix+"p"+id)
 			container.InsertBefore(container, c, box)
 			box.AppendChild(box, c)
 			tx.Segment = tx.Segment.WithStart(tx.Segment.Start + n)
