@@ -25,11 +25,20 @@
 // DiffMainRunes computes a Myers diff over those runes. DiffTimeout is 0,
 // which means no deadline: with a deadline go-diff returns a coarser diff
 // when the machine is slow, and a page must not depend on the machine
-// that built it. DiffCleanupSemantic then folds small equal islands ("the",
-// "of") lying between edits into one replacement, which is what a reader
-// expects to see struck out. Because that cleanup mixes byte and rune
-// offsets in one of its passes, its output is checked token by token;
-// should it ever not spell the two texts, the uncleaned diff is used.
+// that built it.
+//
+// DiffCleanupSemantic then folds small equal islands ("the", "of") lying
+// between edits into one replacement, which is what a reader expects to
+// see struck out. Its rule (fold any equality no longer than the edits on
+// both sides) can also swallow a whole unchanged clause between two large
+// edits, so it runs only between anchors: equal stretches of six words or
+// more, or holding a paragraph break, stay as they are. Because the
+// cleanup mixes byte and rune offsets in one of its passes, its output is
+// checked token by token; should it ever not spell the two texts, the
+// uncleaned diff is used. go-diff's pass that slides edits to word
+// boundaries scores characters, which token runes do not have; our own
+// slides each lone insertion or deletion, where that gives the same
+// texts, to a paragraph or sentence boundary.
 //
 // # Moves
 //

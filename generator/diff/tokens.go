@@ -104,7 +104,6 @@ func tokenize(s string) []token {
 			continue
 		}
 		j := i + size
-		folded := false
 		for j < len(s) {
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r2) {
@@ -114,13 +113,11 @@ func tokenize(s string) []token {
 			if isJoiner(r2) {
 				r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
 				if isWordRune(r3) {
-					folded = folded || r2 != '-' && r2 != '\''
 					j += n2 + n3
 					continue
 				}
 			}
 			if r2 == '\u00AD' { // soft hyphen: invisible, part of the word
-				folded = true
 				j += n2
 				continue
 			}
@@ -128,7 +125,7 @@ func tokenize(s string) []token {
 		}
 		text := s[i:j]
 		key := text
-		if folded {
+		if strings.ContainsAny(text, foldable) {
 			key = foldKey(text)
 		}
 		toks = append(toks, token{space: space, text: text, key: key, kind: word})
@@ -157,6 +154,9 @@ func isJoiner(r rune) bool {
 	}
 	return false
 }
+
+// foldable are the characters foldKey changes.
+const foldable = "\u2019\u02BC\u2010\u2011\u00AD"
 
 // foldKey folds the typographic variants of joiners inside a word, so that
 // "Party’s" and "Party's", or a hyphen and a non-breaking hyphen, compare

@@ -25,9 +25,12 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// An Op is one piece of a comparison. Texts are normalised (see
-// Normalize) and hold the whitespace before their first word, so that
-// Old and New give back the normalised texts exactly.
+// An Op is one piece of a comparison. Its texts are normalised (see
+// Normalize) and include the spaces between and before their words, so
+// that Old and New give back the normalised texts exactly. The space
+// before a replacement is left in the Equal op before it ("the
+// [-fortieth-]{+sixtieth+}"); a lone insertion or deletion carries its
+// own ("law{+, when committed intentionally,+} the").
 type Op struct {
 	Kind Kind
 	// Text is the new text's wording for Equal, Insert and MoveTo, and
