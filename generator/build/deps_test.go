@@ -21,7 +21,7 @@ var policy = map[string]struct {
 	"travaux/generator/render":      {ours: []string{"source", "model"}},
 	"travaux/generator/write":       {},
 	"travaux/generator/build":       {ours: []string{"source", "model", "load", "markdown", "render"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3"}},
-	"travaux/generator/cmd/travaux": {ours: []string{"source", "model", "load", "markdown", "render", "write", "build", "templates"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3"}},
+	"travaux/generator/cmd/travaux": {ours: []string{"source", "model", "load", "markdown", "render", "write", "build", "watch", "serve", "templates"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3", "github.com/fsnotify/fsnotify", "golang.org/x/sys"}},
 	"travaux/generator/diff":        {third: []string{"github.com/sergi/go-diff", "golang.org/x/text"}},
 	"travaux/generator/watch":       {third: []string{"github.com/fsnotify/fsnotify", "golang.org/x/sys"}},
 	"travaux/generator/serve":       {ours: []string{"source"}},
