@@ -2,13 +2,16 @@
 GO ?= go
 BIN := ./travaux
 
-.PHONY: build bin test check bench fmt vet golden fuzz clean deps
+.PHONY: build bin serve test check bench fmt vet golden fuzz clean deps
 
 build: bin
 	$(BIN) build
 
 bin:
 	$(GO) build -o $(BIN) ./generator/cmd/travaux
+
+serve: bin
+	$(BIN) serve
 
 check: bin
 	$(BIN) check
