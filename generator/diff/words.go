@@ -136,11 +136,17 @@ func build(a, b []token, spans []span) []Op {
 	return ops
 }
 
-// tidySpaces moves the space that starts a replacement out of it, into
-// the Equal before: "the[- fortieth-]{+ sixtieth+}" becomes
-// "the [-fortieth-]{+sixtieth+}". It only does so when the first deleted
-// and the first inserted text both start with a space, so both texts are
-// still given back exactly; a lone insertion or deletion keeps its space.
+// tidySpaces places spaces at the edges of changes where a reader expects
+// them, keeping both texts given back exactly:
+//
+//   - the space that starts a replacement moves into the Equal before:
+//     "the[- fortieth-]{+ sixtieth+}" becomes "the [-fortieth-]{+sixtieth+}"
+//     (only when the first deleted and the first inserted text both start
+//     with one; a lone insertion or deletion keeps its space);
+//   - a change at the start of a text or paragraph takes the space after
+//     it, which the other text does not have: "[-Draft-] United" (old)
+//     becomes "[-Draft -]United", so that the Equal reads the same in
+//     both texts.
 func tidySpaces(ops []Op) {
 	for i := 1; i < len(ops); i++ {
 		if ops[i-1].Kind != Equal || ops[i].Kind == Equal {
@@ -170,6 +176,35 @@ func tidySpaces(ops []Op) {
 			ops[i-1].OldText += " "
 		}
 		ops[i-1].Text += " "
+	}
+
+	for i := 1; i < len(ops); i++ {
+		eq := &ops[i]
+		if eq.Kind != Equal || eq.OldText == "" || ops[i-1].Kind == Equal {
+			continue
+		}
+		// The last old-side and new-side ops of the change before.
+		del, ins := -1, -1
+		for k := i - 1; k >= 0 && ops[k].Kind != Equal; k-- {
+			switch ops[k].Kind {
+			case Delete, MoveFrom:
+				if del < 0 {
+					del = k
+				}
+			case Insert, MoveTo:
+				if ins < 0 {
+					ins = k
+				}
+			}
+		}
+		switch {
+		case del >= 0 && ops[del].Kind == Delete && eq.OldText == " "+eq.Text:
+			ops[del].Text += " "
+			eq.OldText = ""
+		case ins >= 0 && ops[ins].Kind == Insert && eq.Text == " "+eq.OldText:
+			ops[ins].Text += " "
+			eq.Text, eq.OldText = eq.OldText, ""
+		}
 	}
 }
 
