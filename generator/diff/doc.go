@@ -60,7 +60,11 @@
 // # Rows
 //
 // [Rows] pairs paragraphs for a side-by-side view: in order, by content
-// similarity with a bonus for the same paragraph number, so that numbered
-// texts line up by number and a renumbered paragraph still lines up with
-// its old self. Each row carries the word diff of its pair.
+// similarity (at least 0.5 on the words) with a bonus of 0.2 for the same
+// paragraph number, which also lets two paragraphs with the same number
+// pair however much they differ. Numbered texts thus line up by number,
+// and a renumbered paragraph (old 3 is new 4 after an insertion) still
+// lines up with its old self. Each row carries the word diff of its pair;
+// a paragraph on one side only gets a row of its own, and a paragraph that
+// moved is a pair of such rows sharing a MoveID.
 package diff
