@@ -3,7 +3,9 @@
 // the stages:
 //
 //	load (files -> model.Corpus) -> markdown (every text -> HTML and
-//	paragraphs) -> checks that need both -> render (pages and assets)
+//	paragraphs; treaty texts first, for xref's index, then every text
+//	with its citations linked) -> checks that need both -> render (pages
+//	and assets)
 //
 // Run works on file systems and returns the site as a map of paths to
 // bytes; writing them to disk is the caller's job (see package write), so
@@ -23,6 +25,7 @@ import (
 	"travaux/generator/model"
 	"travaux/generator/render"
 	"travaux/generator/source"
+	"travaux/generator/xref"
 )
 
 // Config says where a build reads from.
@@ -34,6 +37,10 @@ type Config struct {
 	Defaults fs.FS
 	// SkipRender stops after the checks: `travaux check`.
 	SkipRender bool
+	// BaseURL, when set, replaces convention.yaml's base_url: the absolute
+	// URL the site is published at, for canonical links, the sitemap and
+	// copied citations.
+	BaseURL string
 }
 
 // Stage is how long one stage took.
@@ -85,15 +92,22 @@ func Run(cfg Config) *Result {
 		return res
 	}
 	res.Corpus = corpus
+	if cfg.BaseURL != "" {
+		corpus.Convention.BaseURL = cfg.BaseURL
+	}
 
 	var rendered map[model.Text]*model.Rendered
+	var links *xref.Index
 	timed("markdown", func() {
+		treaties, _ := renderTexts(corpus, nil, true)
+		links = xref.New(corpus, treaties)
 		var problems source.ErrorList
-		rendered, problems = renderTexts(corpus)
+		rendered, problems = renderTexts(corpus, links, false)
 		res.Problems.Append(problems)
 	})
 	timed("check", func() {
 		res.Problems.Append(checkParagraphs(corpus, rendered))
+		res.Problems.Append(links.Check(rendered))
 	})
 	if cfg.SkipRender || res.Failed() {
 		return res
@@ -105,7 +119,7 @@ func Run(cfg Config) *Result {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS()})
+		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), CitedBy: links.CitedBy(rendered)})
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
@@ -130,58 +144,69 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 
 // renderTexts runs the markdown stage over every text of the corpus.
 // Treaty texts (article bodies, earlier versions' wording, proposed
-// wording) get numbered paragraphs; everything else is prose.
-func renderTexts(c *model.Corpus) (map[model.Text]*model.Rendered, source.ErrorList) {
+// wording) get numbered paragraphs; everything else is prose. Each text
+// is told the article (and version) it stands in, so that "paragraph 3 of
+// this article" resolves, and links resolves its citations and defined
+// terms. With treatyOnly, it renders the treaty texts only and reports
+// nothing: the first pass, for the paragraphs xref indexes.
+func renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[model.Text]*model.Rendered, source.ErrorList) {
 	md := markdown.New()
 	out := map[model.Text]*model.Rendered{}
 	var problems source.ErrorList
-	prose := func(t model.Text) {
-		if t.Source == "" {
+	prose := func(t model.Text, o markdown.Options) {
+		if t.Source == "" || treatyOnly {
 			return
 		}
 		if _, done := out[t]; done {
 			return
 		}
-		html, errs := md.Prose(t)
+		o.Links = links
+		r, errs := md.ProseWith(t, o)
 		problems.Append(errs)
-		out[t] = &model.Rendered{HTML: html}
+		out[t] = r
 	}
-	// prefix keeps the anchors of texts shown beside the adopted text on
+	// o.Prefix keeps the anchors of texts shown beside the adopted text on
 	// one page (earlier versions, proposed wordings) apart from its own.
-	treaty := func(t model.Text, prefix string) {
+	treaty := func(t model.Text, o markdown.Options) {
 		if t.Source == "" {
 			return
 		}
-		r, errs := md.TreatyAs(t, prefix)
+		o.Links = links
+		r, errs := md.TreatyWith(t, o)
 		problems.Append(errs)
 		if r == nil {
 			r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(t.Source))}
 		}
 		out[t] = r
 	}
-	prose(c.Convention.Status)
+	none := markdown.Options{}
+	prose(c.Convention.Status, none)
 	for _, m := range c.Convention.Milestones {
-		prose(m.Text)
+		prose(m.Text, none)
 	}
 	for _, v := range c.Versions {
-		prose(v.Note)
+		prose(v.Note, none)
 	}
 	for _, t := range c.Topics {
-		prose(t.Intro)
+		prose(t.Intro, none)
 	}
 	for _, p := range c.Pages {
-		prose(p.Body)
+		prose(p.Body, none)
 	}
 	for _, a := range c.Articles {
-		treaty(a.Body, "")
-		prose(a.Notes)
+		in := markdown.Options{Article: a.Slug()}
+		treaty(a.Body, in)
+		prose(a.Notes, in)
 		for _, v := range a.Versions {
-			treaty(v.Text, "v-"+v.Version.ID+"-")
+			treaty(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID})
 		}
 		for i, e := range a.History {
-			treaty(e.Wording, "e"+strconv.Itoa(i+1)+"-")
-			prose(e.Summary)
+			treaty(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()})
+			prose(e.Summary, in)
 		}
+	}
+	if treatyOnly {
+		return out, nil
 	}
 	return out, problems
 }

@@ -23,6 +23,7 @@ type anchored struct {
 	ast.BaseBlock
 	class  string // "para" or "subpara"
 	anchor string // "p21", "p21-b", "p-a"
+	id     string // the paragraph id: "21", "21-b", "-a"
 }
 
 func newAnchored(class, anchor string) *anchored {

@@ -44,6 +44,7 @@ func New() *Renderer {
 				util.Prioritized(rawHTMLRenderer{}, 100),
 				util.Prioritized(newCodeRenderer(), 100),
 				util.Prioritized(treatyNodeRenderer{}, 100),
+				util.Prioritized(xrefNodeRenderer{}, 100),
 			),
 		),
 	)
@@ -52,14 +53,28 @@ func New() *Renderer {
 
 // Prose renders free Markdown: history summaries, notes, topic intros,
 // pages. The only problems it reports are links it refused (warnings).
-func (r *Renderer) Prose(t model.Text) (out template.HTML, errs source.ErrorList) {
-	defer recoverInto(t, &errs, func() { out = escapedFallback(t) })
+// It recognises citations but links none; ProseWith links them.
+func (r *Renderer) Prose(t model.Text) (template.HTML, source.ErrorList) {
+	out, errs := r.ProseWith(t, Options{})
+	return out.HTML, errs
+}
+
+// ProseWith renders free Markdown standing where o says, with its
+// citations and defined terms linked by o.Links and listed in
+// Rendered.Citations. Problems: refused links, malformed art: links,
+// "this article" outside any article.
+func (r *Renderer) ProseWith(t model.Text, o Options) (out *model.Rendered, errs source.ErrorList) {
+	defer recoverInto(t, &errs, func() { out = &model.Rendered{HTML: escapedFallback(t)} })
 	src := []byte(t.Source)
 	at := newLocator(t)
 	doc := r.parse(src)
+	links := newLinkPass(src, at, o)
+	links.explicit(doc)
 	errs.Append(disarmLinks(doc, src, at))
+	links.run(doc)
+	errs.Append(links.errs)
 	fixHeadingIDs(doc)
-	return r.render(doc, src, t, &errs), errs
+	return &model.Rendered{HTML: r.render(doc, src, t, &errs), Citations: links.citations()}, errs
 }
 
 // Treaty renders a treaty text (an article body or an earlier version's
@@ -67,14 +82,20 @@ func (r *Renderer) Prose(t model.Text) (out template.HTML, errs source.ErrorList
 // the numbering rules. A blank text gives empty HTML and no paragraphs, so
 // the page can say the text is not included.
 func (r *Renderer) Treaty(t model.Text) (*model.Rendered, source.ErrorList) {
-	return r.TreatyAs(t, "")
+	return r.TreatyWith(t, Options{})
 }
 
 // TreatyAs is Treaty with every anchor prefixed ("rev3-" gives "rev3-p1"),
 // for texts shown on the same page as the adopted text (earlier versions,
 // proposed wordings), whose anchors must not repeat the adopted text's.
 // Paragraph IDs are not prefixed: they name paragraphs, not elements.
-func (r *Renderer) TreatyAs(t model.Text, prefix string) (out *model.Rendered, errs source.ErrorList) {
+func (r *Renderer) TreatyAs(t model.Text, prefix string) (*model.Rendered, source.ErrorList) {
+	return r.TreatyWith(t, Options{Prefix: prefix})
+}
+
+// TreatyWith is Treaty standing where o says: anchors prefixed with
+// o.Prefix, citations resolved against o.Article and linked by o.Links.
+func (r *Renderer) TreatyWith(t model.Text, o Options) (out *model.Rendered, errs source.ErrorList) {
 	defer recoverInto(t, &errs, func() { out = &model.Rendered{HTML: escapedFallback(t)} })
 	if strings.TrimSpace(t.Source) == "" {
 		return &model.Rendered{}, nil
@@ -82,15 +103,20 @@ func (r *Renderer) TreatyAs(t model.Text, prefix string) (out *model.Rendered, e
 	src := []byte(t.Source)
 	at := newLocator(t)
 	doc := r.parse(src)
+	links := newLinkPass(src, at, o)
+	links.explicit(doc)
 	errs.Append(disarmLinks(doc, src, at))
-	pass := &treatyPass{src: src, at: at, prefix: prefix}
+	pass := &treatyPass{src: src, at: at, prefix: o.Prefix}
 	pass.run(doc)
 	errs.Append(pass.errs)
+	links.run(doc)
+	errs.Append(links.errs)
 	fixHeadingIDs(doc)
 	body := r.render(doc, src, t, &errs)
 	return &model.Rendered{
 		HTML:       template.HTML(`<div class="treaty-text">` + "\n" + string(body) + "</div>\n"),
 		Paragraphs: pass.paras,
+		Citations:  links.citations(),
 	}, errs
 }
 

@@ -139,6 +139,7 @@ func (p *treatyPass) outside(c ast.Node, last, indent int, quiet bool) bool {
 func (p *treatyPass) paragraph(li *ast.ListItem, number int) *anchored {
 	id := strconv.Itoa(number)
 	box := newAnchored("para", p.prefix+"p"+id)
+	box.id = id
 	for _, c := range children(li) {
 		box.AppendChild(box, asParagraph(c))
 	}
@@ -197,6 +198,7 @@ func (p *treatyPass) subparagraphs(container ast.Node, first ast.Node, number in
 			}
 			id := prefix + "-" + label
 			box := newAnchored("subpara", p.prefix+"p"+id)
+			box.id = id
 			container.InsertBefore(container, c, box)
 			box.AppendChild(box, c)
 			tx.Segment = tx.Segment.WithStart(tx.Segment.Start + n)

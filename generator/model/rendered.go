@@ -23,6 +23,9 @@ type Rendered struct {
 	// Paragraphs are the treaty text's paragraphs and subparagraphs in
 	// order; empty for prose (summaries, notes, pages).
 	Paragraphs []Paragraph
+	// Citations are the references to provisions and the uses of defined
+	// terms found in the text, in document order, each with its position.
+	Citations []Citation
 }
 
 // Paragraph returns the paragraph with id ("2", "21-b"), or nil.

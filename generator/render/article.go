@@ -68,6 +68,12 @@ func (s *site) articlePage(i int) *ArticlePage {
 	p.History = s.history(a, body)
 	p.ByParagraph = byParagraph(body, p.History)
 	p.Versions = s.versions(a)
+	p.CitedBy = s.citedBy(a, body)
+	for _, g := range p.CitedBy {
+		p.CitedByCount += len(g.From)
+	}
+	p.Cite = s.citePrefix(a)
+	p.BaseURL = s.baseURL
 	return p
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"travaux/generator/model"
 	"travaux/generator/source"
+	"travaux/generator/xref"
 )
 
 // The test edition: a small corpus in the shape the loader builds, and the
@@ -44,9 +45,17 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 		rendered[t] = &model.Rendered{HTML: template.HTML(html), Paragraphs: paras}
 		return t
 	}
+	// texts are the paragraphs' plain text, as the markdown stage gives
+	// it for previews.
+	texts := map[string]string{
+		"1":    "This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession.",
+		"21":   "Mutual legal assistance may be refused:\n(a) If the request is not made in conformity with the provisions of this article;\n(b) If the requested State Party considers that execution of the request is likely to prejudice its sovereignty, security, ordre public or other essential interests;",
+		"21-a": "If the request is not made in conformity with the provisions of this article;",
+		"21-b": "If the requested State Party considers that execution of the request is likely to prejudice its sovereignty, security, ordre public or other essential interests;",
+	}
 	para := func(id string, number int, letter string) model.Paragraph {
 		anchor := "p" + id
-		return model.Paragraph{ID: id, Anchor: anchor, Number: number, Letter: letter}
+		return model.Paragraph{ID: id, Anchor: anchor, Number: number, Letter: letter, Text: texts[id]}
 	}
 
 	const a40 = "content/articles/040-mutual-legal-assistance.md"
@@ -235,4 +244,24 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 		},
 	}
 	return c, rendered
+}
+
+// fixtureCitedBy is what package xref would find citing the articles of
+// the test edition: article 40 is cited as a whole by the about page and
+// article 65's notes, its paragraph 21 (b) by a history entry of article
+// 65, and its paragraph 3, which the edition does not hold, by article
+// 61's text; article 65 is cited by the home page.
+func fixtureCitedBy(c *model.Corpus) xref.CitedBy {
+	a61, a65 := c.Article("61"), c.Article("65")
+	return xref.CitedBy{
+		"40": {
+			{Paragraph: "21-b", From: xref.Source{Article: a65, Entry: a65.History[1]}},
+			{From: xref.Source{Page: c.Pages[0]}},
+			{Paragraph: "3", From: xref.Source{Article: a61}},
+			{From: xref.Source{Article: a65, Notes: true}},
+		},
+		"65": {
+			{Paragraph: "1", From: xref.Source{Home: true}},
+		},
+	}
 }

@@ -98,6 +98,10 @@ type ArticlePage struct {
 	History         []Entry
 	Versions        []VersionText
 	Notes           template.HTML
+	CitedBy         []CitedByGroup // places that cite the article, by cited paragraph
+	CitedByCount    int            // how many places, for the contents of the page
+	Cite            string         // a copied citation's start: "UN Convention against Cybercrime, art. 40"
+	BaseURL         string         // the site's absolute URL without a trailing slash, for copied citations; "" if not configured
 }
 
 // Definition is a term the article defines.

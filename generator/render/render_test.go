@@ -27,7 +27,7 @@ var (
 func renderFixture(t *testing.T) map[string][]byte {
 	t.Helper()
 	c, r := fixture()
-	return renderSite(t, Input{Corpus: c, Rendered: r, CodeCSS: []byte(".chroma { color: #222; }\n")})
+	return renderSite(t, Input{Corpus: c, Rendered: r, CodeCSS: []byte(".chroma { color: #222; }\n"), CitedBy: fixtureCitedBy(c)})
 }
 
 func renderSite(t *testing.T, in Input) map[string][]byte {
@@ -48,7 +48,7 @@ func renderSite(t *testing.T, in Input) map[string][]byte {
 func goldenName(p string) string {
 	p = strings.TrimSuffix(p, "/index.html")
 	p = strings.ReplaceAll(p, "/", "-")
-	if p == "index.html" || p == "404.html" || p == "sitemap.xml" {
+	if p == "index.html" || p == "404.html" || p == "sitemap.xml" || strings.HasSuffix(p, ".json") {
 		return p + ".golden"
 	}
 	return p + ".html.golden"
@@ -76,6 +76,7 @@ func TestGolden(t *testing.T) {
 		"articles/40/index.html",
 		"articles/61/index.html",
 		"articles/65/index.html",
+		"articles/40/paragraphs.json",
 		"about/index.html",
 		"404.html",
 		"sitemap.xml",
@@ -115,11 +116,16 @@ func TestOutputPaths(t *testing.T) {
 		"404.html",
 		"about/index.html",
 		"articles/40/index.html",
+		"articles/40/paragraphs.json",
 		"articles/61/index.html",
+		"articles/61/paragraphs.json",
 		"articles/65/index.html",
+		"articles/65/paragraphs.json",
 		"articles/title/index.html",
+		"articles/title/paragraphs.json",
 		"assets/code.HASH.css",
 		"assets/site.HASH.css",
+		"assets/xref.HASH.js",
 		"favicon.svg",
 		"index.html",
 		"sitemap.xml",
@@ -155,14 +161,29 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// siteScript is the one script tag a page may carry: the external,
+// fingerprinted xref.js, loaded with defer.
+var siteScript = regexp.MustCompile(`<script src="/assets/xref\.[0-9a-f]{8}\.js" defer></script>`)
+
+// withoutSiteScript removes the page's one allowed script tag, after
+// checking it is there exactly once.
+func withoutSiteScript(t *testing.T, p, s string) string {
+	t.Helper()
+	if n := len(siteScript.FindAllString(s, -1)); n != 1 {
+		t.Errorf("%s has %d xref.js script tags, want 1", p, n)
+	}
+	return siteScript.ReplaceAllString(s, "")
+}
+
 // TestNoInline: the site runs under Content-Security-Policy: default-src
-// 'self', so no page may carry a style attribute, a <style> or a <script>.
+// 'self', so no page may carry a style attribute, a <style> or a <script>
+// other than the external xref.js.
 func TestNoInline(t *testing.T) {
 	for p, b := range renderFixture(t) {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		s := strings.ToLower(string(b))
+		s := strings.ToLower(withoutSiteScript(t, p, string(b)))
 		for _, bad := range []string{"style=", "<style", "<script", "javascript:"} {
 			if strings.Contains(s, bad) {
 				t.Errorf("%s contains %q", p, bad)
@@ -226,7 +247,7 @@ func TestEscaping(t *testing.T) {
 	c.Articles[3].Title = "Entry <script>alert(1)</script> into force"
 	files := renderSite(t, Input{Corpus: c, Rendered: r})
 	for _, p := range []string{"articles/61/index.html", "articles/65/index.html", "index.html"} {
-		s := string(files[p])
+		s := withoutSiteScript(t, p, string(files[p]))
 		if strings.Contains(s, "<script") {
 			t.Errorf("%s: a <script> came through unescaped", p)
 		}

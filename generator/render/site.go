@@ -13,6 +13,7 @@
 //
 //	index.html                 the instrument and its contents
 //	articles/<slug>/index.html one per provision: 65, title, preamble
+//	articles/<slug>/paragraphs.json  its paragraphs' text, for citation previews
 //	<page>/index.html          one per content/pages/*.md
 //	404.html                   served by hosts for any missing path
 //	sitemap.xml                every HTML page but 404.html
@@ -27,7 +28,9 @@
 //
 // Templates see only the typed view models of pages.go, never the model.
 // Pages carry no inline style or script, so the site runs under
-// Content-Security-Policy: default-src 'self'; it ships no JavaScript.
+// Content-Security-Policy: default-src 'self'. The one script,
+// static/xref.js (loaded with defer), adds citation previews and "copy
+// citation" buttons; every page is complete without it.
 //
 // # Determinism
 //
@@ -42,6 +45,7 @@ import (
 	"strings"
 
 	"travaux/generator/model"
+	"travaux/generator/xref"
 )
 
 // Input is everything a site is rendered from.
@@ -53,6 +57,9 @@ type Input struct {
 	// CodeCSS is the code-highlighting stylesheet, published as an asset
 	// and linked from every page when non-empty.
 	CodeCSS []byte
+	// CitedBy lists, for each article slug, the places that cite it
+	// (package xref); nil when nothing does.
+	CitedBy xref.CitedBy
 }
 
 // Site renders every page and asset of the site. Keys are output paths
@@ -76,6 +83,11 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	for i, a := range in.Corpus.Articles {
 		u := articleURL(a)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
+		b, err := s.preview(a)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", previewPath(a), err)
+		}
+		out[previewPath(a)] = b
 	}
 	for _, p := range in.Corpus.Pages {
 		u := pageURL(p)

@@ -1,0 +1,151 @@
+package xref
+
+import (
+	"strconv"
+
+	"travaux/generator/model"
+)
+
+// Source is a text that cites a provision, as a page shows it. Exactly one
+// of Article, Page and Home says where; for an article, at most one of
+// Entry, Version and Notes says which part of its page (none: its adopted
+// text, with Paragraph the paragraph the citation stands in, or "").
+type Source struct {
+	Article   *model.Article
+	Paragraph string                // of the adopted text: the paragraph id the citation is in
+	Entry     *model.Entry          // a history entry: its summary or proposed wording
+	Version   *model.ArticleVersion // an earlier version's wording
+	Notes     bool                  // the editors' notes
+	Page      *model.Page           // a free page
+	Home      bool                  // the edition's status or milestones, on the home page
+}
+
+// Backlink is one place that cites an article.
+type Backlink struct {
+	Paragraph string // the cited paragraph id; "" for the article as a whole
+	From      Source
+}
+
+// CitedBy holds, for each article slug, the places that cite it, in
+// reading order: articles in order (each: adopted text, history,
+// versions, notes), then pages, then the home page. Each place is listed
+// once per cited paragraph however often it cites it.
+type CitedBy map[string][]Backlink
+
+// text is one text of the corpus and where it stands.
+type text struct {
+	t    model.Text
+	from Source
+}
+
+// texts lists every text of the corpus that can cite, in reading order,
+// each with where it is shown. Topic introductions and version notes are
+// listed with an empty Source: their citations are checked, but they are
+// not shown on one page a backlink could point to.
+func texts(c *model.Corpus) []text {
+	var out []text
+	for _, a := range c.Articles {
+		out = append(out, text{a.Body, Source{Article: a}})
+		for _, e := range a.History {
+			out = append(out, text{e.Summary, Source{Article: a, Entry: e}})
+			out = append(out, text{e.Wording, Source{Article: a, Entry: e}})
+		}
+		for _, v := range a.Versions {
+			out = append(out, text{v.Text, Source{Article: a, Version: v}})
+		}
+		out = append(out, text{a.Notes, Source{Article: a, Notes: true}})
+	}
+	for _, p := range c.Pages {
+		out = append(out, text{p.Body, Source{Page: p}})
+	}
+	out = append(out, text{c.Convention.Status, Source{Home: true}})
+	for _, m := range c.Convention.Milestones {
+		out = append(out, text{m.Text, Source{Home: true}})
+	}
+	for _, t := range c.Topics {
+		out = append(out, text{t.Intro, Source{}})
+	}
+	for _, v := range c.Versions {
+		out = append(out, text{v.Note, Source{}})
+	}
+	return out
+}
+
+// CitedBy collects the backlinks of every article from the rendered texts.
+// A text citing its own article is left out, except the adopted text (a
+// paragraph citing another paragraph of the same article): history, notes
+// and versions are on the article's own page already.
+func (x *Index) CitedBy(rendered map[model.Text]*model.Rendered) CitedBy {
+	out := CitedBy{}
+	type key struct {
+		slug, para string
+		from       Source
+	}
+	seen := map[key]bool{}
+	add := func(slug, para string, from Source) {
+		if from.Article != nil && from.Article.Slug() == slug && (from.Entry != nil || from.Version != nil || from.Notes) {
+			return
+		}
+		k := key{slug, para, from}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out[slug] = append(out[slug], Backlink{Paragraph: para, From: from})
+	}
+	for _, t := range texts(x.c) {
+		r := rendered[t.t]
+		if r == nil || (t.from.Article == nil && t.from.Page == nil && !t.from.Home) {
+			continue
+		}
+		for _, c := range r.Citations {
+			if c.Term != "" || c.Chapter != "" {
+				continue
+			}
+			from := t.from
+			if from.Article != nil && from.Entry == nil && from.Version == nil && !from.Notes {
+				from.Paragraph = c.In
+			}
+			for _, slug := range x.cited(c) {
+				para := c.Paragraph
+				if c.Version != "" || c.Through != "" || slug != c.Article {
+					para = ""
+				}
+				add(slug, para, from)
+			}
+		}
+	}
+	return out
+}
+
+// cited returns the slugs of the adopted articles a citation cites: one,
+// a range's every article, or none when it resolves to nothing.
+func (x *Index) cited(c model.Citation) []string {
+	if c.Version != "" && !c.Explicit {
+		var a *model.Article
+		if c.This {
+			a = x.c.Article(c.Article)
+		} else if n, err := strconv.Atoi(c.Article); err == nil {
+			a = x.inVersion(c.Version, n)
+		}
+		if a == nil {
+			return nil
+		}
+		return []string{a.Slug()}
+	}
+	from, err1 := strconv.Atoi(c.Article)
+	to, err2 := strconv.Atoi(c.Through)
+	if c.Through == "" || err1 != nil || err2 != nil || to < from || to-from > 100 {
+		if x.c.Article(c.Article) == nil {
+			return nil
+		}
+		return []string{c.Article}
+	}
+	var out []string
+	for n := from; n <= to; n++ {
+		if slug := strconv.Itoa(n); x.c.Article(slug) != nil {
+			out = append(out, slug)
+		}
+	}
+	return out
+}
