@@ -39,12 +39,12 @@ func TestCases(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: no input section", file)
 			}
-			got := runCase(r, mode, input)
+			got := runCase(r, mode, input, caseOptions(t, string(a.Comment)))
 			if *update {
 				writeCase(t, file, a, mode, got)
 				return
 			}
-			for _, name := range []string{"html", "paragraphs", "errors"} {
+			for _, name := range []string{"html", "paragraphs", "citations", "errors"} {
 				want, _ := section(a, name)
 				if got[name] != want {
 					t.Errorf("%s: %s differs (-want +got):\n%s", file, name, lineDiff(want, got[name]))
@@ -55,24 +55,27 @@ func TestCases(t *testing.T) {
 }
 
 // runCase renders input and formats the results as the sections hold them.
-func runCase(r *Renderer, mode, input string) map[string]string {
+func runCase(r *Renderer, mode, input string, o Options) map[string]string {
 	text := model.Text{Source: input, Pos: source.Pos{File: "test.md", Line: 1, Col: 1}}
 	got := map[string]string{}
 	var errs source.ErrorList
+	var out *model.Rendered
 	if mode == "treaty" {
-		out, e := r.Treaty(text)
-		errs = e
-		got["html"] = string(out.HTML)
+		out, errs = r.TreatyWith(text, o)
 		var b strings.Builder
 		for _, p := range out.Paragraphs {
 			fmt.Fprintf(&b, "%s %s %d:%d %q\n", p.ID, p.Anchor, p.Pos.Line, p.Pos.Col, p.Text)
 		}
 		got["paragraphs"] = b.String()
 	} else {
-		out, e := r.Prose(text)
-		errs = e
-		got["html"] = string(out)
+		out, errs = r.ProseWith(text, o)
 	}
+	got["html"] = string(out.HTML)
+	var cb strings.Builder
+	for _, c := range out.Citations {
+		cb.WriteString(formatCitation(c) + "\n")
+	}
+	got["citations"] = cb.String()
 	errs.Sort()
 	var b strings.Builder
 	for _, e := range errs {
@@ -80,6 +83,95 @@ func runCase(r *Renderer, mode, input string) map[string]string {
 	}
 	got["errors"] = b.String()
 	return got
+}
+
+// caseOptions reads the context a case renders in from its comment:
+//
+//	article: 6                 the article the text stands in
+//	version: rev3              the version whose wording it is
+//	term: 2 -b electronic data a defined term: article, paragraph, words
+//
+// Cases always render with testLinker, so every citation found is linked.
+func caseOptions(t *testing.T, comment string) Options {
+	o := Options{}
+	l := &testLinker{}
+	for _, line := range strings.Split(comment, "\n") {
+		key, val, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		switch key {
+		case "article":
+			o.Article = val
+		case "version":
+			o.Version = val
+		case "term":
+			f := strings.SplitN(val, " ", 3)
+			if len(f) != 3 {
+				t.Fatalf("want term: ARTICLE PARAGRAPH WORDS, got %q", line)
+			}
+			l.terms = append(l.terms, model.Term{Article: f[0], Paragraph: f[1], Term: f[2]})
+		}
+	}
+	o.Links = l
+	return o
+}
+
+// testLinker stands for package xref in the case files: it links every
+// citation to a URL that spells out what it cites, leaves article 99
+// unlinked (an article the edition does not have), and gives citations of
+// article 2's paragraphs a note (a text the edition does not include).
+type testLinker struct {
+	terms []model.Term
+}
+
+func (l *testLinker) Terms() []model.Term { return l.terms }
+
+func (l *testLinker) Resolve(c model.Citation) model.Target {
+	if c.Chapter != "" {
+		return model.Target{URL: "/#chapter-" + c.Chapter}
+	}
+	if c.Article == "99" {
+		return model.Target{}
+	}
+	u := "/articles/" + c.Article + "/"
+	if c.Version != "" {
+		u += "?in=" + c.Version
+	}
+	if c.Paragraph == "" {
+		return model.Target{URL: u}
+	}
+	if c.Article == "2" {
+		return model.Target{URL: u, Note: "Paragraph " + c.Paragraph + " of article 2 is not included in this edition; the link goes to the article."}
+	}
+	return model.Target{URL: u + "#p" + c.Paragraph}
+}
+
+// formatCitation writes a citation as the citations section lists it:
+// position, the words, then what it cites.
+func formatCitation(c model.Citation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:%d %q ->", c.Pos.Line, c.Pos.Col, c.Text)
+	add := func(k, v string) {
+		if v != "" {
+			b.WriteString(" " + k + "=" + v)
+		}
+	}
+	add("article", c.Article)
+	add("paragraph", c.Paragraph)
+	add("through", c.Through)
+	add("chapter", c.Chapter)
+	add("version", c.Version)
+	add("term", c.Term)
+	add("in", c.In)
+	if c.This {
+		b.WriteString(" this")
+	}
+	if c.Explicit {
+		b.WriteString(" explicit")
+	}
+	return b.String()
 }
 
 // caseMode finds "mode: treaty" or "mode: prose" in an archive comment.
@@ -112,6 +204,9 @@ func writeCase(t *testing.T, file string, a *txtar.Archive, mode string, got map
 	out.Files = append(out.Files, txtar.File{Name: "html", Data: []byte(got["html"])})
 	if mode == "treaty" && got["paragraphs"] != "" {
 		out.Files = append(out.Files, txtar.File{Name: "paragraphs", Data: []byte(got["paragraphs"])})
+	}
+	if got["citations"] != "" {
+		out.Files = append(out.Files, txtar.File{Name: "citations", Data: []byte(got["citations"])})
 	}
 	if got["errors"] != "" {
 		out.Files = append(out.Files, txtar.File{Name: "errors", Data: []byte(got["errors"])})
