@@ -54,7 +54,9 @@
     popup.hidden = true;
     popup.addEventListener('mouseenter', () => clearTimeout(hideTimer));
     popup.addEventListener('mouseleave', () => scheduleHide(200));
-    document.body.appendChild(popup);
+    // Inside <main>, so that it is in a landmark like the text it
+    // previews.
+    (document.querySelector('main') || document.body).appendChild(popup);
   }
 
   function clip(s, n) {
@@ -111,8 +113,20 @@
     let top = r.bottom + gap;
     if (top + h > innerHeight && r.top - gap - h >= 0) top = r.top - gap - h;
     let left = Math.max(8, Math.min(last.left, document.documentElement.clientWidth - w - 8));
-    popup.style.top = Math.round(top + scrollY) + 'px';
-    popup.style.left = Math.round(left + scrollX) + 'px';
+    const o = origin();
+    popup.style.top = Math.round(top - o.y) + 'px';
+    popup.style.left = Math.round(left - o.x) + 'px';
+  }
+
+  // origin is where, in the viewport, the preview's top and left of 0
+  // are: the document's corner, or that of a positioned ancestor.
+  function origin() {
+    const op = popup.offsetParent;
+    if (!op || ((op === document.body || op === document.documentElement) && getComputedStyle(op).position === 'static')) {
+      return { x: -scrollX, y: -scrollY };
+    }
+    const r = op.getBoundingClientRect();
+    return { x: r.left + op.clientLeft - op.scrollLeft, y: r.top + op.clientTop - op.scrollTop };
   }
 
   async function show(link) {
@@ -211,7 +225,7 @@
     status = document.createElement('div');
     status.className = 'copy-status';
     status.setAttribute('role', 'status');
-    document.body.appendChild(status);
+    (document.querySelector('main') || document.body).appendChild(status);
     status.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') clearStatus();
     });

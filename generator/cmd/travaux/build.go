@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,15 +16,20 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "travaux build [-C dir] [-o out]", stdout, stderr)
+	fs := newFlagSet("build", "travaux build [-C dir] [-o out] [-base-url URL]", stdout, stderr)
 	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
 	out := fs.String("o", "", "output folder (default: public/ under the site root)")
+	baseURL := fs.String("base-url", "", "absolute URL the site is published at, for canonical links, the sitemap and copied citations (default: base_url in content/convention.yaml)")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "travaux build: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
+		return exitUsage
+	}
+	if err := checkBaseURL(*baseURL); err != nil {
+		fmt.Fprintf(stderr, "travaux build: -base-url: %v\n", err)
 		return exitUsage
 	}
 	start := time.Now()
@@ -39,7 +45,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	res := build.Run(build.Config{Site: os.DirFS(*dir), Defaults: templates.FS})
+	res := build.Run(build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL})
 	printProblems(stderr, res.Problems)
 	errs, warns := len(res.Problems.Errors()), len(res.Problems.Warnings())
 	if res.Failed() {
@@ -79,6 +85,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "travaux check: %d provisions, 0 errors, %d warnings\n", len(res.Corpus.Articles), warns)
 	return exitOK
+}
+
+// checkBaseURL accepts "" (not given) or an absolute http or https URL
+// with a host and nothing after its path.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("want an absolute URL such as https://example.org, not %q", s)
+	}
+	return nil
 }
 
 // checkSiteRoot reports a usage error unless dir holds a content/ folder.

@@ -120,6 +120,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"build", "-nope"}, 2},
 		{[]string{"build", "extra"}, 2},
 		{[]string{"build", "-C", "/nonexistent-travaux-site"}, 2},
+		{[]string{"build", "-base-url", "example.org"}, 2},
+		{[]string{"build", "-base-url", "ftp://example.org"}, 2},
 		{[]string{"new", "article"}, 2},
 		{[]string{"new", "article", "x", "Title"}, 2},
 		{[]string{"--help"}, 0},
@@ -168,5 +170,27 @@ func TestCheckAndNew(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("check wrote output")
+	}
+}
+
+// -base-url sets the site's absolute URL: the canonical links, the sitemap
+// and the base of copied citations.
+func TestBuildBaseURL(t *testing.T) {
+	dir := site(t)
+	if code, _, errs := travaux("build", "-C", dir, "-base-url", "https://treaty.example.org/"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public/articles/65/index.html"))
+	for _, want := range []string{
+		`<link rel="canonical" href="https://treaty.example.org/articles/65/">`,
+		`data-base-url="https://treaty.example.org"`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("articles/65/index.html lacks %s", want)
+		}
+	}
+	sm, _ := os.ReadFile(filepath.Join(dir, "public/sitemap.xml"))
+	if !strings.Contains(string(sm), "<loc>https://treaty.example.org/articles/65/</loc>") {
+		t.Errorf("sitemap.xml does not use the base URL:\n%s", sm)
 	}
 }
