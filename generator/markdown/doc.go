@@ -7,11 +7,13 @@
 // # Input and output
 //
 // Both modes take a model.Text (the Markdown and the file position of its
-// first character) and return HTML plus a source.ErrorList whose positions
+// first character), and with TreatyWith and ProseWith the Options saying
+// where it stands, and return HTML plus a source.ErrorList whose positions
 // are in file coordinates, so `travaux check` can point at the line an
 // author must fix. Markdown itself cannot fail to parse; the errors are
 // ours: paragraph numbers out of sequence, subparagraphs that are not where
-// the structure needs them, links that are not allowed.
+// the structure needs them, links that are not allowed, malformed art:
+// links, "this article" in a text that stands in no article.
 //
 // Treaty returns a model.Rendered: the HTML inside <div class="treaty-text">,
 // and the Paragraphs found, in document order. Each paragraph and lettered
@@ -48,6 +50,30 @@
 //     number, subparagraphs included with their labels, one line per block;
 //     a subparagraph's Text is its own text (and its third-level items)
 //     without its label.
+//
+// # Citations and defined terms
+//
+// Every text is also searched for citations of the treaty's provisions
+// ("article 40, paragraph 21 (b)", "paragraphs 1 and 2 of this article",
+// "articles 7 to 11", "chapter IV"; the grammar and what is not a
+// citation are in recognise.go), for the author's explicit links
+// ([see here](art:40#p21)), and for uses of defined terms. The search
+// runs on the AST after the treaty pass, over runs of text nodes (soft
+// line breaks read as spaces), never inside headings, links, code or
+// permalinks, and wraps the words it finds in a link node whose children
+// are the original text nodes, so escaping and positions are unchanged.
+//
+// The markdown stage only recognises. Options say where a text stands:
+// the article it belongs to (for "this article", and for a bare
+// "paragraph 2" in that article's texts), the earlier version whose
+// numbering it uses, and a Linker (package xref) that resolves each
+// citation to a model.Target and lists the defined terms. Each citation
+// is recorded in Rendered.Citations with its position in the file, so
+// xref can check it and collect backlinks. Without a Linker nothing is
+// linked. A target with a note (the cited paragraph is not in this
+// edition) renders as a link with the note as its title and as visually
+// hidden text. A defined term is not linked inside the paragraph that
+// defines it.
 //
 // # What it refuses to do
 //

@@ -69,9 +69,13 @@ func (s *site) articlePage(i int) *ArticlePage {
 	p.ByParagraph = byParagraph(body, p.History)
 	p.Versions = s.versions(a)
 	p.CitedBy = s.citedBy(a, body)
+	places := map[string]bool{}
 	for _, g := range p.CitedBy {
-		p.CitedByCount += len(g.From)
+		for _, l := range g.From {
+			places[l.URL] = true
+		}
 	}
+	p.CitedByCount = len(places)
 	p.Cite = s.citePrefix(a)
 	p.BaseURL = s.baseURL
 	return p

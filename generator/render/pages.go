@@ -99,7 +99,7 @@ type ArticlePage struct {
 	Versions        []VersionText
 	Notes           template.HTML
 	CitedBy         []CitedByGroup // places that cite the article, by cited paragraph
-	CitedByCount    int            // how many places, for the contents of the page
+	CitedByCount    int            // how many places cite it (each counted once), for the contents of the page
 	Cite            string         // a copied citation's start: "UN Convention against Cybercrime, art. 40"
 	BaseURL         string         // the site's absolute URL without a trailing slash, for copied citations; "" if not configured
 }
