@@ -222,12 +222,18 @@ func (p *linkPass) walk(n ast.Node, para string) {
 	switch n := n.(type) {
 	case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan,
 		*ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *permalink:
+		// No recognition here, but an explicit link (in a heading) is
+		// still resolved and checked.
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if x, ok := c.(*xrefLink); ok && entering {
+				p.explicitLink(x, para)
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
 		return
 	case *xrefLink:
-		n.cite.In = para
-		n.cite.Pos = p.at.pos(n.Pos())
-		n.target = p.resolve(n.cite)
-		p.record(n.Pos(), n.cite)
+		p.explicitLink(n, para)
 		return
 	case *anchored:
 		para = n.id
@@ -255,6 +261,15 @@ func (p *linkPass) walk(n ast.Node, para string) {
 		p.walk(c, para)
 	}
 	flush()
+}
+
+// explicitLink resolves and records an author's art: link, made by
+// explicit, found in paragraph para.
+func (p *linkPass) explicitLink(n *xrefLink, para string) {
+	n.cite.In = para
+	n.cite.Pos = p.at.pos(n.Pos())
+	n.target = p.resolve(n.cite)
+	p.record(n.Pos(), n.cite)
 }
 
 // span is a stretch of a run to link.

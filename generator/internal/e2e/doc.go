@@ -1,9 +1,9 @@
 // Package e2e holds the end-to-end tests of the shipped site: it builds
 // content/ with the default templates once, serves the result over HTTP with
 // the headers of netlify.toml, and drives a headless Chromium through it
-// (navigation, paragraph anchors, no JavaScript, phone widths, axe-core
-// accessibility checks, the Content-Security-Policy and the hosts a page may
-// reach).
+// (navigation, paragraph anchors, citations and their previews, copying a
+// citation, no JavaScript, phone widths, axe-core accessibility checks, the
+// Content-Security-Policy and the hosts a page may reach).
 //
 // The package has no code outside its tests. The browser tests are named
 // TestBrowser*, so `go test -run Browser ./generator/internal/e2e` selects
