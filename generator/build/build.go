@@ -34,6 +34,9 @@ type Config struct {
 	Defaults fs.FS
 	// SkipRender stops after the checks: `travaux check`.
 	SkipRender bool
+	// Preview builds for the preview server: assets keep their own names
+	// (see render.Input.PlainAssetNames).
+	Preview bool
 }
 
 // Stage is how long one stage took.
@@ -105,7 +108,7 @@ func Run(cfg Config) *Result {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS()})
+		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview})
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return

@@ -194,7 +194,7 @@ func safeBuild(dir string, defaults fs.FS) (res *build.Result, err error) {
 			err = fmt.Errorf("internal error during the build (please report it): %v", v)
 		}
 	}()
-	return build.Run(build.Config{Site: os.DirFS(dir), Defaults: defaults}), nil
+	return build.Run(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true}), nil
 }
 
 // ChangedPaths lists the output paths whose bytes differ between two

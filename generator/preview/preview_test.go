@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -162,6 +163,29 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 	}
 }
 
+// TestStylesheetOnly: a site whose stylesheet is edited gets a css event
+// naming only the stylesheet, so open pages restyle without a reload.
+func TestStylesheetOnly(t *testing.T) {
+	dir := fixture(t)
+	css, err := fs.ReadFile(templates.FS, "static/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "templates/static"), 0o755)
+	path := filepath.Join(dir, "templates/static/site.css")
+	if err := os.WriteFile(path, css, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, srv, cancel := start(t, dir)
+	defer func() { cancel(); site.Close(); srv.Close() }()
+	ev := subscribe(t, srv.URL)
+	ev.next(t, "hello", "")
+	save(t, path, append(css, []byte("\nbody { letter-spacing: 0.01em; }\n")...), true)
+	if data := ev.next(t, "css", "assets/site.css"); strings.Contains(data, ".html") {
+		t.Errorf("a stylesheet edit changed pages too: %s", data)
+	}
+}
+
 // TestStress saves 200 times in quick succession, with a broken state in
 // the middle; once the saves stop, the served site must be byte for byte
 // a clean build of the final files, and nothing may be left running.
@@ -184,7 +208,7 @@ func TestStress(t *testing.T) {
 	}
 
 	clean := filepath.Join(t.TempDir(), "clean")
-	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS})
+	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
 	if res.Failed() {
 		t.Fatalf("final files do not build: %v", res.Problems)
 	}

@@ -53,6 +53,11 @@ type Input struct {
 	// CodeCSS is the code-highlighting stylesheet, published as an asset
 	// and linked from every page when non-empty.
 	CodeCSS []byte
+	// PlainAssetNames publishes assets under their own names, without a
+	// fingerprint: the preview server uses it so that an edited
+	// stylesheet changes one file, which open pages swap in without a
+	// reload. Published sites keep fingerprints, for caching.
+	PlainAssetNames bool
 }
 
 // Site renders every page and asset of the site. Keys are output paths
@@ -63,7 +68,7 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 		return nil, fmt.Errorf("render: no corpus")
 	}
 	out := map[string][]byte{}
-	s := newSite(in, publishAssets(t.static, in.CodeCSS, out))
+	s := newSite(in, publishAssets(t.static, in.CodeCSS, out, in.PlainAssetNames))
 
 	type page struct {
 		url     string // root-absolute; "" for the 404 page, which has no URL of its own
