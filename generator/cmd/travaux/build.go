@@ -18,6 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "travaux build [-C dir] [-o out]", stdout, stderr)
 	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
 	out := fs.String("o", "", "output folder (default: public/ under the site root)")
+	stats := fs.Bool("stats", false, "print how long each stage took")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -47,9 +48,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			errs, warns, outDir, since(start))
 		return exitContent
 	}
+	writeStart := time.Now()
 	if err := write.Dir(outDir, res.Files); err != nil {
 		fmt.Fprintf(stderr, "travaux build: %v\n", err)
 		return exitContent
+	}
+	res.Stages = append(res.Stages, build.Stage{Name: "write", Duration: time.Since(writeStart)})
+	if *stats {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "stage %-9s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
+		}
 	}
 	fmt.Fprintf(stdout, "travaux build: %d pages (%d files) written to %s, %d errors, %d warnings, in %s\n",
 		res.Pages(), len(res.Files), outDir, errs, warns, since(start))
