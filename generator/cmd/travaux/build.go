@@ -49,7 +49,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	writeStart := time.Now()
-	if err := write.Dir(outDir, res.Files); err != nil {
+	rep, err := write.Sync(outDir, res.Files)
+	if err != nil {
 		fmt.Fprintf(stderr, "travaux build: %v\n", err)
 		return exitContent
 	}
@@ -59,8 +60,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "stage %-9s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
 		}
 	}
-	fmt.Fprintf(stdout, "travaux build: %d pages (%d files) written to %s, %d errors, %d warnings, in %s\n",
-		res.Pages(), len(res.Files), outDir, errs, warns, since(start))
+	fmt.Fprintf(stdout, "travaux build: %d pages (%d files, %d changed) written to %s, %d errors, %d warnings, in %s\n",
+		res.Pages(), len(res.Files), rep.Written, outDir, errs, warns, since(start))
 	return exitOK
 }
 
