@@ -51,7 +51,7 @@ func (s *site) entry(n int, e *model.Entry, body *model.Rendered) Entry {
 		}
 	}
 	if sess := s.c.Session(e.Session.ID); sess != nil {
-		v.Session = &Session{Name: sess.Name, Dates: formatRange(sess.Start, sess.End), Place: sess.Place}
+		v.Session = &Session{URL: sessionURL(sess.ID), Name: sess.Name, Dates: formatRange(sess.Start, sess.End), Place: sess.Place}
 	} else if e.Session.ID != "" {
 		v.Session = &Session{Name: e.Session.ID}
 	}

@@ -41,6 +41,7 @@ import (
 	"html/template"
 	"strings"
 
+	"travaux/generator/catalog"
 	"travaux/generator/model"
 )
 
@@ -65,13 +66,6 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	s := newSite(in, publishAssets(t.static, in.CodeCSS, out))
 
-	type page struct {
-		url     string // root-absolute; "" for the 404 page, which has no URL of its own
-		path    string // output path
-		tmpl    string
-		data    any
-		lastmod string // for the sitemap: YYYY-MM-DD or ""
-	}
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
 	for i, a := range in.Corpus.Articles {
 		u := articleURL(a)
@@ -81,6 +75,11 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 		u := pageURL(p)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplPage, data: s.textPage(p)})
 	}
+	record, err := s.recordPages(out)
+	if err != nil {
+		return nil, err
+	}
+	pages = append(pages, record...)
 	pages = append(pages, page{path: "404.html", tmpl: tmplNotFound, data: s.notFoundPage()})
 
 	var urls []sitemapURL
@@ -93,7 +92,7 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 			return nil, fmt.Errorf("render %s: %w", p.path, err)
 		}
 		out[p.path] = b
-		if p.url != "" {
+		if p.url != "" && !p.redirect {
 			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}
 	}
@@ -105,10 +104,21 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	return out, nil
 }
 
+// page is one HTML page to execute.
+type page struct {
+	url      string // root-absolute; "" for the 404 page, which has no URL of its own
+	path     string // output path
+	tmpl     string
+	data     any
+	lastmod  string // for the sitemap: YYYY-MM-DD or ""
+	redirect bool   // a page that only forwards to another: not in the sitemap
+}
+
 // site holds what every page of one build shares.
 type site struct {
 	in      Input
 	c       *model.Corpus
+	cat     *catalog.Catalog
 	assets  *Assets
 	info    SiteInfo
 	baseURL string // without its trailing slash; "" when not configured
@@ -126,6 +136,7 @@ func newSite(in Input, assets *Assets) *site {
 	return &site{
 		in:      in,
 		c:       in.Corpus,
+		cat:     catalog.New(in.Corpus),
 		assets:  assets,
 		info:    SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
 		baseURL: strings.TrimRight(conv.BaseURL, "/"),
@@ -156,6 +167,7 @@ func (s *site) base(url, title, description string) Base {
 		}
 	}
 	b.Nav = append(b.Nav, Link{URL: "/", Text: "Contents", Current: url == "/"})
+	b.Nav = append(b.Nav, s.recordNav(url)...)
 	for _, p := range s.c.Pages {
 		u := pageURL(p)
 		b.Nav = append(b.Nav, Link{URL: u, Text: p.Title, Current: url == u})
