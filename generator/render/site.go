@@ -15,9 +15,13 @@
 //	articles/<slug>/index.html one per provision: 65, title, preamble
 //	<page>/index.html          one per content/pages/*.md
 //	404.html                   served by hosts for any missing path
-//	sitemap.xml                every HTML page but 404.html
+//	sitemap.xml                every HTML page but 404.html and the forwarding pages
 //	assets/<name>.<hash>.<ext> static/ files and code.css, fingerprinted
 //	favicon.svg                static/favicon.*, unfingerprinted
+//
+// and the record's pages and files, listed in record.go: delegations,
+// sessions, topics and negotiating texts (from package catalog), search
+// (with its index), data/convention.json with its schema, and feed.xml.
 //
 // All links are root-absolute (/articles/65/, /assets/…) because 404.html
 // is served at any depth; the site must therefore be published at the root
@@ -27,7 +31,9 @@
 //
 // Templates see only the typed view models of pages.go, never the model.
 // Pages carry no inline style or script, so the site runs under
-// Content-Security-Policy: default-src 'self'; it ships no JavaScript.
+// Content-Security-Policy: default-src 'self'. The only script is the
+// search page's static/search.js, an external file; every other page
+// works without it.
 //
 // # Determinism
 //
