@@ -54,7 +54,11 @@ func (s *site) searchIndex() ([]byte, error) {
 		label, _ := articleLabel(a)
 		heading := articleHeading(a)
 		add(docArticle, u, heading, "")
-		if body := s.rendered(a.Body); body != nil {
+		if body := s.rendered(a.Body); body != nil && len(body.Paragraphs) == 0 && strings.TrimSpace(a.Body.Source) != "" {
+			// A text without numbered paragraphs (the title) is one
+			// document, found at the adopted text.
+			add(docParagraph, u+"#text", heading+": adopted text", plainFromHTML(body.HTML))
+		} else if body != nil {
 			for i, para := range body.Paragraphs {
 				text := para.Text
 				// A paragraph's text includes its subparagraphs', which

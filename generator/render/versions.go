@@ -23,7 +23,10 @@ func (s *site) versionsPage() *ListPage {
 			}
 			detail += formatDate(v.Date)
 		}
-		held := count(len(r.Articles), "provision", "provisions") + " held"
+		held := "no provisions held yet"
+		if len(r.Articles) > 0 {
+			held = count(len(r.Articles), "provision", "provisions") + " held"
+		}
 		if detail != "" {
 			detail += "; " + held
 		} else {
