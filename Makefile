@@ -38,7 +38,12 @@ fuzz:
 	$(GO) test ./generator/load -run '^$$' -fuzz FuzzLoad -fuzztime 30s
 	$(GO) test ./generator/markdown -run '^$$' -fuzz FuzzTreaty -fuzztime 30s
 
+# bench times whole builds of the synthetic corpus (N = 68, 1,000, 10,000;
+# median wall, floor, pages/s, peak RSS, stages, no-change rebuild), then
+# runs the Go micro-benchmarks. Quicker: make bench BENCH_ARGS="-n 68,1000".
+BENCH_ARGS ?=
 bench:
+	$(GO) run ./generator/internal/benchrun -go "$(GO)" $(BENCH_ARGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
 clean:

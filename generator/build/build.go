@@ -41,6 +41,9 @@ type Config struct {
 	// URL the site is published at, for canonical links, the sitemap and
 	// copied citations.
 	BaseURL string
+	// Preview builds for the preview server: assets keep their own names
+	// (see render.Input.PlainAssetNames).
+	Preview bool
 }
 
 // Stage is how long one stage took.
@@ -119,7 +122,7 @@ func Run(cfg Config) *Result {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), CitedBy: links.CitedBy(rendered)})
+		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, CitedBy: links.CitedBy(rendered)})
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return

@@ -1,11 +1,12 @@
 package build
 
 import (
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"html"
-	"net/url"
 	"os"
-	"path/filepath"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -15,146 +16,163 @@ import (
 	"travaux/templates"
 )
 
-// linkAttr finds the URLs a page links to or loads: href and src.
-var linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+// The link checker: every href and src of every page of a built site, the
+// target of every meta refresh, every link of the search index and every
+// sitemap entry must name a file the build wrote, and a #fragment must
+// name an id on that page. Links to other hosts (http:, https:, mailto:)
+// are not followed: the build must not need the network.
 
-// xrefLink finds the citations the markdown stage linked.
-var xrefLink = regexp.MustCompile(`<a class="xref[^"]*" href="([^"]*)"`)
+var (
+	linkAttr    = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	refreshAttr = regexp.MustCompile(`<meta http-equiv="refresh" content="[0-9]+;\s*url=([^"]*)"`)
+	idOrName    = regexp.MustCompile(`\s(?:id|name)="([^"]*)"`)
+	scheme      = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+)
 
-// brokenLinks walks every href and src of every HTML file of a site and
-// returns one line per link that leads nowhere within it: a path with no
-// file, or a #fragment that is not the id of an element of the page it
-// points to. Links to other hosts and mailto: are not followed. It also
-// checks that every article a citation links to has the paragraphs.json
-// that xref.js fetches for its preview.
-func brokenLinks(files map[string][]byte) []string {
+// brokenLinks returns a message for every broken link of the site files
+// (output path -> bytes), in page order, and the number of links checked.
+func brokenLinks(files map[string][]byte) (problems []string, n int) {
+	errorf := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	ids := map[string]map[string]bool{}
+	idsOf := func(p string) map[string]bool {
+		if m, ok := ids[p]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		for _, x := range idOrName.FindAllSubmatch(files[p], -1) {
+			m[html.UnescapeString(string(x[1]))] = true
+		}
+		ids[p] = m
+		return m
+	}
+	// resolve turns a link found in the file from into the output path
+	// it names, or reports why it cannot.
+	resolve := func(from, link string) (target, frag string, ok bool) {
+		link, frag, _ = strings.Cut(link, "#")
+		link, _, _ = strings.Cut(link, "?")
+		if link == "" {
+			return from, frag, true
+		}
+		p := link
+		if !strings.HasPrefix(p, "/") {
+			p = path.Join("/"+path.Dir(from), p)
+			if strings.HasSuffix(link, "/") {
+				p += "/"
+			}
+		}
+		p = strings.TrimPrefix(p, "/")
+		switch {
+		case p == "" || strings.HasSuffix(p, "/"):
+			p += "index.html"
+		case files[p] == nil && files[p+"/index.html"] != nil:
+			p += "/index.html" // hosts redirect /dir to /dir/
+		}
+		_, ok = files[p]
+		return p, frag, ok
+	}
 	var pages []string
-	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		pages = append(pages, name)
-		set := map[string]bool{}
-		for _, m := range idAttr.FindAllSubmatch(data, -1) {
-			set[html.UnescapeString(string(m[1]))] = true
-		}
-		ids[name] = set
+	for p := range files {
+		pages = append(pages, p)
 	}
 	sort.Strings(pages)
-	const host = "site.invalid"
-	var out []string
-	for _, name := range pages {
-		page := "/" + strings.TrimSuffix(name, "index.html")
-		if name == "404.html" {
-			page = "/no-such-page/" // served at any path; its links must be root-absolute
+	check := func(from, link string) {
+		n++
+		link = html.UnescapeString(link)
+		if scheme.MatchString(link) || strings.HasPrefix(link, "//") {
+			return
 		}
-		base := &url.URL{Scheme: "https", Host: host, Path: page}
-		data := files[name]
-		for _, m := range linkAttr.FindAllSubmatch(data, -1) {
-			raw := html.UnescapeString(string(m[1]))
-			u, err := url.Parse(raw)
-			if err != nil {
-				out = append(out, fmt.Sprintf("%s: %q: %v", name, raw, err))
-				continue
-			}
-			ref := base.ResolveReference(u)
-			if ref.Scheme != "https" || ref.Host != host {
-				continue // another host, mailto:, ...
-			}
-			target := strings.TrimPrefix(ref.Path, "/")
-			if target == "" || strings.HasSuffix(target, "/") {
-				target += "index.html"
-			}
-			if u.Scheme == "" && u.Host == "" && u.Path == "" {
-				target = name // "#main": this page, wherever it is served
-			}
-			if _, ok := files[target]; !ok {
-				out = append(out, fmt.Sprintf("%s: link to %q: the site has no %s", name, raw, target))
-				continue
-			}
-			if ref.Fragment == "" {
-				continue
-			}
-			if !ids[target][ref.Fragment] {
-				out = append(out, fmt.Sprintf("%s: link to %q: %s has no element with id %q", name, raw, target, ref.Fragment))
-			}
+		target, frag, ok := resolve(from, link)
+		switch {
+		case !ok:
+			errorf("%s: broken link %q: the site has no %s", from, link, target)
+		case frag != "" && !strings.HasSuffix(target, ".html"):
+			errorf("%s: link %q has a fragment, but %s is not a page", from, link, target)
+		case frag != "" && !idsOf(target)[frag]:
+			errorf("%s: broken link %q: %s has no id %q", from, link, target, frag)
 		}
-		for _, m := range xrefLink.FindAllSubmatch(data, -1) {
-			u, err := url.Parse(html.UnescapeString(string(m[1])))
-			if err != nil || !strings.HasPrefix(u.Path, "/articles/") {
-				continue
+	}
+	for _, p := range pages {
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			for _, m := range linkAttr.FindAllSubmatch(files[p], -1) {
+				check(p, string(m[1]))
 			}
-			if p := strings.TrimPrefix(u.Path, "/") + "paragraphs.json"; files[p] == nil {
-				out = append(out, fmt.Sprintf("%s: citation %q: no %s for its preview", name, u.Path, p))
+			for _, m := range refreshAttr.FindAllSubmatch(files[p], -1) {
+				check(p, string(m[1]))
+			}
+		case strings.HasPrefix(p, "assets/search-index.") && strings.HasSuffix(p, ".json"):
+			var idx struct {
+				Docs [][4]string `json:"docs"`
+			}
+			if err := json.Unmarshal(files[p], &idx); err != nil {
+				errorf("%s: %v", p, err)
+			}
+			for _, d := range idx.Docs {
+				check("search/index.html", d[1])
+			}
+		case p == "sitemap.xml":
+			var sm struct {
+				URLs []struct {
+					Loc string `xml:"loc"`
+				} `xml:"url"`
+			}
+			if err := xml.Unmarshal(files[p], &sm); err != nil {
+				errorf("%s: %v", p, err)
+			}
+			for _, u := range sm.URLs {
+				check(p, u.Loc)
 			}
 		}
 	}
-	return out
+	return problems, n
 }
 
-// TestShippedLinks builds the shipped edition and follows every link of
-// every page: none may be broken, fragments included.
-func TestShippedLinks(t *testing.T) {
+// TestLinks checks the links of the shipped edition and of the fixture
+// sites.
+func TestLinks(t *testing.T) {
 	res := Run(Config{Site: os.DirFS("../.."), Defaults: templates.FS})
 	if res.Failed() {
 		t.Fatalf("shipped content does not build:\n%v", res.Problems)
 	}
-	for _, b := range brokenLinks(res.Files) {
-		t.Error(b)
+	problems, n := brokenLinks(res.Files)
+	for _, p := range problems {
+		t.Error(p)
 	}
-	var n int
-	for name, data := range res.Files {
-		if strings.HasSuffix(name, ".html") {
-			n += len(xrefLink.FindAll(data, -1))
-		}
+	if n < 1000 {
+		t.Errorf("checked only %d links in the shipped site", n)
 	}
-	if n == 0 {
-		t.Error("the shipped edition has no linked citation at all")
+	site := testsite.Read(t, "testdata/sites/minimal.txtar")
+	res = Run(Config{Site: site.FS, Defaults: templates.FS})
+	if res.Failed() {
+		t.Fatalf("minimal site does not build:\n%v", res.Problems)
+	}
+	problems, _ = brokenLinks(res.Files)
+	for _, p := range problems {
+		t.Errorf("minimal: %s", p)
 	}
 }
 
-// TestLinkCheckerSeesBrokenLinks: the checker itself finds a missing page,
-// a missing anchor and a missing preview file.
-func TestLinkCheckerSeesBrokenLinks(t *testing.T) {
+// TestLinkChecker: the checker finds a missing page, a missing anchor, a
+// fragment on a file that is not a page and a dead meta refresh.
+func TestLinkChecker(t *testing.T) {
 	files := map[string][]byte{
-		"index.html": []byte(`<a href="/articles/1/#p2">x</a> <a href="/articles/9/">y</a> <a href="#top">z</a>` +
-			` <a class="xref" href="/articles/1/">w</a> <a href="https://elsewhere.example/">e</a> <p id="here"></p> <a href="#here">h</a>`),
-		"articles/1/index.html": []byte(`<div id="p1"></div> <a href="../../">up</a> <img src="/assets/a.png">`),
+		"index.html":         []byte(`<a href="/a/">a</a> <a href="/a/#x">x</a> <a href="#top" id="top">top</a> <a href="https://example.org/none">out</a>`),
+		"a/index.html":       []byte(`<p id="x">x</p> <a href="/missing/">m</a> <a href="/#nowhere">n</a> <img src="/logo.svg" alt=""> <a href="/style.css#x">s</a>`),
+		"b/index.html":       []byte(`<meta http-equiv="refresh" content="0; url=/gone/">`),
+		"style.css":          []byte(`body{}`),
+		"assets/site.x.json": []byte(`{}`),
 	}
-	got := strings.Join(brokenLinks(files), "\n")
-	for _, want := range []string{
-		`index.html: link to "/articles/1/#p2": articles/1/index.html has no element with id "p2"`,
-		`index.html: link to "/articles/9/": the site has no articles/9/index.html`,
-		`index.html: link to "#top": index.html has no element with id "top"`,
-		`index.html: citation "/articles/1/": no articles/1/paragraphs.json for its preview`,
-		`articles/1/index.html: link to "/assets/a.png": the site has no assets/a.png`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the checker missed:\n\t%s\ngot:\n%s", want, got)
-		}
+	got, _ := brokenLinks(files)
+	want := []string{
+		`a/index.html: broken link "/missing/": the site has no missing/index.html`,
+		`a/index.html: broken link "/#nowhere": index.html has no id "nowhere"`,
+		`a/index.html: broken link "/logo.svg": the site has no logo.svg`,
+		`a/index.html: link "/style.css#x" has a fragment, but style.css is not a page`,
+		`b/index.html: broken link "/gone/": the site has no gone/index.html`,
 	}
-	if strings.Contains(got, "elsewhere") || strings.Contains(got, `"#here"`) || strings.Contains(got, `"../../"`) {
-		t.Errorf("the checker reported a good link:\n%s", got)
-	}
-}
-
-// TestSiteLinks follows every link of each fixture site that builds.
-func TestSiteLinks(t *testing.T) {
-	paths, _ := filepath.Glob("testdata/sites/*.txtar")
-	built := 0
-	for _, path := range paths {
-		site := testsite.Read(t, path)
-		res := Run(Config{Site: site.FS, Defaults: templates.FS})
-		if res.Failed() {
-			continue // a site that shows errors
-		}
-		built++
-		for _, b := range brokenLinks(res.Files) {
-			t.Errorf("%s: %s", path, b)
-		}
-	}
-	if built < 2 {
-		t.Errorf("only %d fixture sites build; the link check needs some", built)
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("link checker found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

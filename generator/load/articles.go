@@ -58,8 +58,9 @@ func (l *loader) loadArticles() {
 		nameOK bool
 	}
 	var all []found
-	for _, name := range l.markdownFiles(contentDir + "/articles") {
-		if a, at := l.loadArticle(name); a != nil {
+	for _, d := range l.decodeArticles(l.markdownFiles(contentDir+"/articles"), l.cache) {
+		l.errs.Append(d.errs)
+		if a, at := d.a, d.at; a != nil {
 			l.articles = append(l.articles, a)
 			if a.Kind != "" {
 				all = append(all, found{a, at, l.checkFileName(a, at)})

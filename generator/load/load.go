@@ -64,6 +64,7 @@ type loader struct {
 	fsys   fs.FS
 	errs   source.ErrorList
 	corpus *model.Corpus
+	cache  *Cache // decoded article files kept between loads; may be nil
 	// articles holds every article file that decoded, including the ones
 	// left out of the corpus (duplicates, unknown number), so that their
 	// references are checked too.
@@ -74,7 +75,11 @@ type loader struct {
 // root, and returns the corpus and every problem found, unsorted. The
 // corpus is never nil.
 func Load(fsys fs.FS) (*model.Corpus, source.ErrorList) {
-	l := &loader{fsys: fsys, corpus: &model.Corpus{}}
+	return load(fsys, nil)
+}
+
+func load(fsys fs.FS, cache *Cache) (*model.Corpus, source.ErrorList) {
+	l := &loader{fsys: fsys, corpus: &model.Corpus{}, cache: cache}
 	if fsys == nil {
 		l.errs.Add(source.Pos{File: contentDir}, "no site to load")
 		return l.corpus, l.errs

@@ -42,11 +42,11 @@ func (s *site) articlePage(i int) *ArticlePage {
 		p.Chapter = &Link{URL: "/#" + chapterAnchor(a.Chapter.ID), Text: text}
 	}
 	for _, t := range a.Topics {
-		name := t.ID
+		l := Link{Text: t.ID}
 		if topic := s.c.Topic(t.ID); topic != nil {
-			name = topic.Name
+			l = Link{URL: topicURL(t.ID), Text: topic.Name}
 		}
-		p.Topics = append(p.Topics, name)
+		p.Topics = append(p.Topics, l)
 	}
 	body := s.rendered(a.Body)
 	for _, d := range a.Defines {
@@ -169,6 +169,7 @@ func (s *site) versions(a *model.Article) []VersionText {
 			Sources: s.sources(av.Sources),
 		}
 		if v := s.c.Version(av.Version.ID); v != nil {
+			vt.URL = versionURL(v.ID)
 			vt.Label = v.Label
 			vt.Symbol = v.Symbol
 			vt.Date = formatDate(v.Date)

@@ -45,11 +45,15 @@ func (a *Assets) has(name string) bool {
 
 // publishAssets adds the static files and the code stylesheet to out and
 // returns where each went. codeCSS overrides a static/code.css, since it is
-// generated to match the markdown stage's class names.
-func publishAssets(static []staticFile, codeCSS []byte, out map[string][]byte) *Assets {
+// generated to match the markdown stage's class names. plain keeps each
+// file's own name (see Input.PlainAssetNames).
+func publishAssets(static []staticFile, codeCSS []byte, out map[string][]byte, plain bool) *Assets {
 	a := &Assets{urls: map[string]string{}}
 	add := func(name string, data []byte) {
 		p := "assets/" + fingerprint(name, data)
+		if plain {
+			p = "assets/" + name
+		}
 		if isFavicon(name) {
 			p = name
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"travaux/generator/catalog"
 	"travaux/generator/model"
 	"travaux/generator/xref"
 )
@@ -80,13 +81,18 @@ func (s *site) citedBy(a *model.Article, body *model.Rendered) []CitedByGroup {
 
 // sourceLink names and links a place that cites: a paragraph of an
 // article's text, one of its history entries, an earlier version, its
-// notes, a page, or the home page.
+// notes, a page, the home page, a topic's introduction or the note on a
+// negotiating text.
 func (s *site) sourceLink(src xref.Source) Link {
 	switch {
 	case src.Page != nil:
 		return Link{URL: pageURL(src.Page), Text: src.Page.Title}
 	case src.Home:
 		return Link{URL: "/", Text: "The edition’s status and milestones (home page)"}
+	case src.Topic != nil:
+		return Link{URL: topicURL(src.Topic.ID), Text: "Topic: " + src.Topic.Name}
+	case src.VersionNote != nil:
+		return Link{URL: versionURL(src.VersionNote.ID), Text: "Negotiating text: " + src.VersionNote.Label}
 	case src.Article == nil:
 		return Link{Text: "An unnamed text"}
 	}
@@ -95,7 +101,7 @@ func (s *site) sourceLink(src xref.Source) Link {
 	u := articleURL(a)
 	switch {
 	case src.Entry != nil:
-		for i, e := range s.timeline(a) {
+		for i, e := range catalog.Timeline(s.c, a) {
 			if e == src.Entry {
 				v := s.entry(i+1, e, nil)
 				return Link{URL: u + "#" + v.Anchor, Text: name + ", history: " + v.Heading}

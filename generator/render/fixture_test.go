@@ -249,8 +249,9 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 // fixtureCitedBy is what package xref would find citing the articles of
 // the test edition: article 40 is cited as a whole by the about page and
 // article 65's notes, its paragraph 21 (b) by a history entry of article
-// 65, and its paragraph 3, which the edition does not hold, by article
-// 61's text; article 65 is cited by the home page.
+// 65, its paragraph 3, which the edition does not hold, by article 61's
+// text, and its paragraph 21 by a topic's introduction; article 65 is
+// cited by the home page.
 func fixtureCitedBy(c *model.Corpus) xref.CitedBy {
 	a61, a65 := c.Article("61"), c.Article("65")
 	return xref.CitedBy{
@@ -259,6 +260,7 @@ func fixtureCitedBy(c *model.Corpus) xref.CitedBy {
 			{From: xref.Source{Page: c.Pages[0]}},
 			{Paragraph: "3", From: xref.Source{Article: a61}},
 			{From: xref.Source{Article: a65, Notes: true}},
+			{Paragraph: "21", From: xref.Source{Topic: c.Topics[1]}},
 		},
 		"65": {
 			{Paragraph: "1", From: xref.Source{Home: true}},

@@ -1,47 +1,22 @@
 package render
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
+	"travaux/generator/catalog"
 	"travaux/generator/model"
 )
 
-// history is an article's negotiation record as a timeline: entries in the
-// order of their sessions in the sessions registry (which is chronological),
-// then by date within a session, keeping the author's order for ties.
-// Entries of no known session come last. Dates compare as strings, which
-// for YYYY-MM-DD and its shortenings is chronological; an undated entry
-// sorts before the dated ones of its session.
+// history is an article's negotiation record as a timeline, in the order
+// of catalog.Timeline, whose positions the other listings link to
+// (#entry-N).
 func (s *site) history(a *model.Article, body *model.Rendered) []Entry {
 	var out []Entry
-	for i, e := range s.timeline(a) {
+	for i, e := range catalog.Timeline(s.c, a) {
 		out = append(out, s.entry(i+1, e, body))
 	}
 	return out
-}
-
-// timeline is the order of history: the n-th entry is anchored entry-n.
-func (s *site) timeline(a *model.Article) []*model.Entry {
-	order := map[string]int{}
-	for i, sess := range s.c.Sessions {
-		order[sess.ID] = i
-	}
-	sessionIndex := func(e *model.Entry) int {
-		if i, ok := order[e.Session.ID]; ok {
-			return i
-		}
-		return len(s.c.Sessions)
-	}
-	entries := slices.Clone(a.History)
-	slices.SortStableFunc(entries, func(x, y *model.Entry) int {
-		if d := sessionIndex(x) - sessionIndex(y); d != 0 {
-			return d
-		}
-		return strings.Compare(x.Date, y.Date)
-	})
-	return entries
 }
 
 var outcomes = map[string]string{
@@ -76,7 +51,7 @@ func (s *site) entry(n int, e *model.Entry, body *model.Rendered) Entry {
 		}
 	}
 	if sess := s.c.Session(e.Session.ID); sess != nil {
-		v.Session = &Session{Name: sess.Name, Dates: formatRange(sess.Start, sess.End), Place: sess.Place}
+		v.Session = &Session{URL: sessionURL(sess.ID), Name: sess.Name, Dates: formatRange(sess.Start, sess.End), Place: sess.Place}
 	} else if e.Session.ID != "" {
 		v.Session = &Session{Name: e.Session.ID}
 	}

@@ -22,6 +22,7 @@ func (s *site) indexPage() *IndexPage {
 		Subtitle: conv.Subtitle,
 		Symbol:   conv.Symbol,
 		Status:   s.html(conv.Status),
+		Record:   s.homeRecord(),
 	}
 	if p.Heading == "" {
 		p.Heading = s.info.Name

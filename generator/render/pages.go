@@ -46,6 +46,7 @@ type IndexPage struct {
 	Milestones []Milestone
 	Front      []ArticleItem // the title and the preamble
 	Chapters   []ChapterItem
+	Record     *HomeRecord // the sessions drawn to scale, the topics, the other listings
 }
 
 // Milestone is a dated fact about the instrument.
@@ -91,7 +92,7 @@ type ArticlePage struct {
 	TitleUnverified bool
 	Updated         string // in words; empty when not given
 	UpdatedISO      string
-	Topics          []string
+	Topics          []Link
 	Defines         []Definition
 	Text            ArticleText
 	ByParagraph     []ParagraphHistory
@@ -154,6 +155,7 @@ type Entry struct {
 
 // Session is where an entry happened.
 type Session struct {
+	URL   string // its page
 	Name  string
 	Dates string // "29 July – 9 August 2024"
 	Place string
@@ -162,7 +164,8 @@ type Session struct {
 // Party is a delegation as readers know it.
 type Party struct {
 	Name    string
-	Members []string // for groups: member names, in registry order
+	URL     string // its page in the record; "" when it has none
+	Members []Link // for groups: the members, in registry order
 
 	office bool // an office such as the Chair: "by the Chair of ..." in a sentence
 }
@@ -187,6 +190,7 @@ type SourceRef struct {
 // VersionText is the article's wording in an earlier negotiating text.
 type VersionText struct {
 	Anchor  string // "version-rev3"
+	URL     string // the text's own page
 	Label   string
 	Symbol  string
 	Date    string

@@ -42,9 +42,9 @@ func (s *site) party(r model.Ref) Party {
 	if d == nil {
 		return Party{Name: r.ID}
 	}
-	p := Party{Name: d.Name, office: d.Kind == model.KindOffice}
+	p := Party{Name: d.Name, URL: s.delegationLink(d.ID).URL, office: d.Kind == model.KindOffice}
 	for _, m := range d.Members {
-		p.Members = append(p.Members, s.delegationName(m.ID))
+		p.Members = append(p.Members, s.delegationLink(m.ID))
 	}
 	return p
 }

@@ -16,9 +16,13 @@
 //	articles/<slug>/paragraphs.json  its paragraphs' text, for citation previews
 //	<page>/index.html          one per content/pages/*.md
 //	404.html                   served by hosts for any missing path
-//	sitemap.xml                every HTML page but 404.html
+//	sitemap.xml                every HTML page but 404.html and the forwarding pages
 //	assets/<name>.<hash>.<ext> static/ files and code.css, fingerprinted
 //	favicon.svg                static/favicon.*, unfingerprinted
+//
+// and the record's pages and files, listed in record.go: delegations,
+// sessions, topics and negotiating texts (from package catalog), search
+// (with its index), data/convention.json with its schema, and feed.xml.
 //
 // All links are root-absolute (/articles/65/, /assets/…) because 404.html
 // is served at any depth; the site must therefore be published at the root
@@ -28,9 +32,10 @@
 //
 // Templates see only the typed view models of pages.go, never the model.
 // Pages carry no inline style or script, so the site runs under
-// Content-Security-Policy: default-src 'self'. The one script,
-// static/xref.js (loaded with defer), adds citation previews and "copy
-// citation" buttons; every page is complete without it.
+// Content-Security-Policy: default-src 'self'. The scripts are external
+// files loaded with defer: static/xref.js on every page (citation
+// previews, "copy citation" buttons) and the search page's
+// static/search.js. Every page but search is complete without them.
 //
 // # Determinism
 //
@@ -44,6 +49,7 @@ import (
 	"html/template"
 	"strings"
 
+	"travaux/generator/catalog"
 	"travaux/generator/model"
 	"travaux/generator/xref"
 )
@@ -57,6 +63,11 @@ type Input struct {
 	// CodeCSS is the code-highlighting stylesheet, published as an asset
 	// and linked from every page when non-empty.
 	CodeCSS []byte
+	// PlainAssetNames publishes assets under their own names, without a
+	// fingerprint: the preview server uses it so that an edited
+	// stylesheet changes one file, which open pages swap in without a
+	// reload. Published sites keep fingerprints, for caching.
+	PlainAssetNames bool
 	// CitedBy lists, for each article slug, the places that cite it
 	// (package xref); nil when nothing does.
 	CitedBy xref.CitedBy
@@ -70,15 +81,8 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 		return nil, fmt.Errorf("render: no corpus")
 	}
 	out := map[string][]byte{}
-	s := newSite(in, publishAssets(t.static, in.CodeCSS, out))
+	s := newSite(in, publishAssets(t.static, in.CodeCSS, out, in.PlainAssetNames))
 
-	type page struct {
-		url     string // root-absolute; "" for the 404 page, which has no URL of its own
-		path    string // output path
-		tmpl    string
-		data    any
-		lastmod string // for the sitemap: YYYY-MM-DD or ""
-	}
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
 	for i, a := range in.Corpus.Articles {
 		u := articleURL(a)
@@ -93,6 +97,11 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 		u := pageURL(p)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplPage, data: s.textPage(p)})
 	}
+	record, err := s.recordPages(out)
+	if err != nil {
+		return nil, err
+	}
+	pages = append(pages, record...)
 	pages = append(pages, page{path: "404.html", tmpl: tmplNotFound, data: s.notFoundPage()})
 
 	var urls []sitemapURL
@@ -105,7 +114,7 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 			return nil, fmt.Errorf("render %s: %w", p.path, err)
 		}
 		out[p.path] = b
-		if p.url != "" {
+		if p.url != "" && !p.redirect {
 			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}
 	}
@@ -117,10 +126,21 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	return out, nil
 }
 
+// page is one HTML page to execute.
+type page struct {
+	url      string // root-absolute; "" for the 404 page, which has no URL of its own
+	path     string // output path
+	tmpl     string
+	data     any
+	lastmod  string // for the sitemap: YYYY-MM-DD or ""
+	redirect bool   // a page that only forwards to another: not in the sitemap
+}
+
 // site holds what every page of one build shares.
 type site struct {
 	in      Input
 	c       *model.Corpus
+	cat     *catalog.Catalog
 	assets  *Assets
 	info    SiteInfo
 	baseURL string // without its trailing slash; "" when not configured
@@ -138,6 +158,7 @@ func newSite(in Input, assets *Assets) *site {
 	return &site{
 		in:      in,
 		c:       in.Corpus,
+		cat:     catalog.New(in.Corpus),
 		assets:  assets,
 		info:    SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
 		baseURL: strings.TrimRight(conv.BaseURL, "/"),
@@ -168,6 +189,7 @@ func (s *site) base(url, title, description string) Base {
 		}
 	}
 	b.Nav = append(b.Nav, Link{URL: "/", Text: "Contents", Current: url == "/"})
+	b.Nav = append(b.Nav, s.recordNav(url)...)
 	for _, p := range s.c.Pages {
 		u := pageURL(p)
 		b.Nav = append(b.Nav, Link{URL: u, Text: p.Title, Current: url == u})

@@ -24,7 +24,7 @@ const (
 	tmplNotFound = "404.html"     // executed with *NotFoundPage
 )
 
-var pageTemplates = []string{tmplIndex, tmplArticle, tmplPage, tmplNotFound}
+var pageTemplates = append([]string{tmplIndex, tmplArticle, tmplPage, tmplNotFound}, recordTemplates...)
 
 // Templates are the parsed page templates and the static assets, parsed
 // once and reused across builds: a build only executes them.

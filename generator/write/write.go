@@ -4,6 +4,13 @@
 // folder and swapped in with renames only once every file is written, so a
 // failed or interrupted build leaves the previous output exactly as it was,
 // and files the new build no longer makes disappear with the old folder.
+//
+// Writing is the slowest part of a build, so only files whose bytes
+// changed are written: a manifest of content hashes kept beside the output
+// (".public.manifest" for "public") says what the current output holds;
+// an unchanged file is hard-linked into the new folder instead of being
+// written again, and a build that changed nothing touches nothing.
+//
 // This package decides nothing about what a site holds: it takes a map of
 // slash-separated paths to bytes.
 package write
@@ -19,25 +26,48 @@ import (
 	"strings"
 )
 
+// Report says what Sync did.
+type Report struct {
+	Written int // files written
+	Linked  int // unchanged files carried over from the previous output
+}
+
 // Dir replaces the folder out with exactly files (keys are slash-separated
 // paths relative to out). The parent of out must exist or be creatable.
-func Dir(out string, files map[string][]byte) (err error) {
+func Dir(out string, files map[string][]byte) error {
+	_, err := Sync(out, files)
+	return err
+}
+
+// Sync is Dir, reporting how many files it wrote.
+func Sync(out string, files map[string][]byte) (rep Report, err error) {
 	out = filepath.Clean(out)
 	if fi, err := os.Lstat(out); err == nil && !fi.IsDir() {
-		return fmt.Errorf("write %s: exists and is not a folder", out)
+		return rep, fmt.Errorf("write %s: exists and is not a folder", out)
 	}
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+		return rep, fmt.Errorf("write %s: %w", out, err)
 	}
 	removeLeftovers(parent, base)
 
+	names, err := sortedNames(files)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", out, err)
+	}
+	next := newManifest(names, files)
+	manifestPath := filepath.Join(parent, "."+base+".manifest")
+	prev := readManifest(manifestPath, out)
+	if prev.equal(next) {
+		return rep, nil
+	}
+
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+		return rep, fmt.Errorf("write %s: %w", out, err)
 	}
 	defer func() {
 		if err != nil {
@@ -45,39 +75,59 @@ func Dir(out string, files map[string][]byte) (err error) {
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+		return rep, fmt.Errorf("write %s: %w", out, err)
 	}
-	if err := writeAll(tmp, files); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+	if rep, err = writeAll(tmp, out, names, files, prev, next); err != nil {
+		return rep, fmt.Errorf("write %s: %w", out, err)
 	}
-	return swap(tmp, out)
+	// No manifest while the folders are swapped: if the swap fails, the
+	// next build writes everything rather than trust a wrong manifest.
+	os.Remove(manifestPath)
+	if err := swap(tmp, out); err != nil {
+		return rep, err
+	}
+	next.write(manifestPath)
+	return rep, nil
 }
 
-// writeAll writes files under root in sorted order, so that a failure is
-// reported the same way every time.
-func writeAll(root string, files map[string][]byte) error {
+// sortedNames returns the output paths in order, refusing any that would
+// land outside the output folder.
+func sortedNames(files map[string][]byte) ([]string, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
+		if !fs.ValidPath(name) || name == "." {
+			return nil, fmt.Errorf("invalid output path %q", name)
+		}
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	return names, nil
+}
+
+// writeAll fills root with files: a file the previous output (old) holds
+// with the same content is hard-linked from there, any other is written.
+func writeAll(root, old string, names []string, files map[string][]byte, prev, next manifest) (rep Report, err error) {
 	made := map[string]bool{}
 	for _, name := range names {
-		if !fs.ValidPath(name) || name == "." {
-			return fmt.Errorf("invalid output path %q", name)
-		}
 		dst := filepath.Join(root, filepath.FromSlash(name))
 		if dir := path.Dir(name); !made[dir] {
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
+				return rep, err
 			}
 			made[dir] = true
 		}
-		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
-			return err
+		if h, ok := prev[name]; ok && h == next[name] {
+			if os.Link(filepath.Join(old, filepath.FromSlash(name)), dst) == nil {
+				rep.Linked++
+				continue
+			}
 		}
+		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
+			return rep, err
+		}
+		rep.Written++
 	}
-	return nil
+	return rep, nil
 }
 
 // swap moves tmp to out. The old folder is first renamed aside, so that if
@@ -120,7 +170,7 @@ func removeLeftovers(parent, base string) {
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() && (strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+base+".old-")) {
+		if strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+base+".old-") || n == "."+base+".manifest.tmp" {
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}

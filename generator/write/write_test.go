@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -43,9 +44,8 @@ func TestDirReplacesAndRemovesStale(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("leftovers beside the output: %v", entries)
+	if got := beside(t, out); got != "public" {
+		t.Errorf("beside the output: %s", got)
 	}
 }
 
@@ -63,9 +63,8 @@ func TestDirFailureKeepsPrevious(t *testing.T) {
 	if len(got) != 1 || got["index.html"] != "good" {
 		t.Errorf("previous output changed: %v", got)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("temporary folder left behind: %v", entries)
+	if got := beside(t, out); got != "public" {
+		t.Errorf("temporary folder left behind: %s", got)
 	}
 }
 
@@ -88,5 +87,73 @@ func TestDirRefusesFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "author's file" {
 		t.Error("file was changed")
+	}
+}
+
+// beside lists what the output's parent holds, but for the manifest.
+func beside(t *testing.T, out string) string {
+	t.Helper()
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	var names []string
+	for _, e := range entries {
+		if e.Name() != ".public.manifest" {
+			names = append(names, e.Name())
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+func TestSyncWritesOnlyChanges(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a"), "b/index.html": []byte("b")}
+	rep, err := Sync(out, files)
+	if err != nil || rep.Written != 3 || rep.Linked != 0 {
+		t.Fatalf("first build: %+v, %v; want 3 written", rep, err)
+	}
+	dirIno, fileIno := inode(t, out), inode(t, filepath.Join(out, "a/index.html"))
+
+	rep, err = Sync(out, files)
+	if err != nil || rep != (Report{}) {
+		t.Fatalf("unchanged rebuild: %+v, %v; want nothing written", rep, err)
+	}
+	if inode(t, out) != dirIno {
+		t.Error("an unchanged rebuild replaced the output folder")
+	}
+
+	files["b/index.html"] = []byte("b, edited")
+	rep, err = Sync(out, files)
+	if err != nil || rep.Written != 1 || rep.Linked != 2 {
+		t.Fatalf("one change: %+v, %v; want 1 written, 2 linked", rep, err)
+	}
+	if inode(t, filepath.Join(out, "a/index.html")) != fileIno {
+		t.Error("an unchanged file was written again")
+	}
+	if got := readTree(t, out)["b/index.html"]; got != "b, edited" {
+		t.Errorf("b = %q", got)
+	}
+}
+
+func TestSyncDistrustsHandEdits(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string][]byte{"index.html": []byte("home"), "a.html": []byte("a")}
+	if _, err := Sync(out, files); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "a.html"), []byte("edited by hand"), 0o644)
+	rep, err := Sync(out, files)
+	if err != nil || rep.Written != 2 {
+		t.Fatalf("after a hand edit: %+v, %v; want everything written", rep, err)
+	}
+	if got := readTree(t, out)["a.html"]; got != "a" {
+		t.Errorf("a.html = %q, want the built bytes", got)
 	}
 }

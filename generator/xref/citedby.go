@@ -7,17 +7,20 @@ import (
 )
 
 // Source is a text that cites a provision, as a page shows it. Exactly one
-// of Article, Page and Home says where; for an article, at most one of
-// Entry, Version and Notes says which part of its page (none: its adopted
-// text, with Paragraph the paragraph the citation stands in, or "").
+// of Article, Page, Topic, VersionNote and Home says where; for an
+// article, at most one of Entry, Version and Notes says which part of its
+// page (none: its adopted text, with Paragraph the paragraph the citation
+// stands in, or "").
 type Source struct {
-	Article   *model.Article
-	Paragraph string                // of the adopted text: the paragraph id the citation is in
-	Entry     *model.Entry          // a history entry: its summary or proposed wording
-	Version   *model.ArticleVersion // an earlier version's wording
-	Notes     bool                  // the editors' notes
-	Page      *model.Page           // a free page
-	Home      bool                  // the edition's status or milestones, on the home page
+	Article     *model.Article
+	Paragraph   string                // of the adopted text: the paragraph id the citation is in
+	Entry       *model.Entry          // a history entry: its summary or proposed wording
+	Version     *model.ArticleVersion // an earlier version's wording
+	Notes       bool                  // the editors' notes
+	Page        *model.Page           // a free page
+	Topic       *model.Topic          // a topic's introduction
+	VersionNote *model.Version        // the note on a negotiating text
+	Home        bool                  // the edition's status or milestones, on the home page
 }
 
 // Backlink is one place that cites an article.
@@ -28,7 +31,8 @@ type Backlink struct {
 
 // CitedBy holds, for each article slug, the places that cite it, in
 // reading order: articles in order (each: adopted text, history,
-// versions, notes), then pages, then the home page. Each place is listed
+// versions, notes), then pages, the home page, topics and the notes on
+// negotiating texts. Each place is listed
 // once per cited paragraph however often it cites it.
 type CitedBy map[string][]Backlink
 
@@ -39,9 +43,7 @@ type text struct {
 }
 
 // texts lists every text of the corpus that can cite, in reading order,
-// each with where it is shown. Topic introductions and version notes are
-// listed with an empty Source: their citations are checked, but they are
-// not shown on one page a backlink could point to.
+// each with where it is shown.
 func texts(c *model.Corpus) []text {
 	var out []text
 	for _, a := range c.Articles {
@@ -63,10 +65,10 @@ func texts(c *model.Corpus) []text {
 		out = append(out, text{m.Text, Source{Home: true}})
 	}
 	for _, t := range c.Topics {
-		out = append(out, text{t.Intro, Source{}})
+		out = append(out, text{t.Intro, Source{Topic: t}})
 	}
 	for _, v := range c.Versions {
-		out = append(out, text{v.Note, Source{}})
+		out = append(out, text{v.Note, Source{VersionNote: v}})
 	}
 	return out
 }
@@ -95,7 +97,7 @@ func (x *Index) CitedBy(rendered map[model.Text]*model.Rendered) CitedBy {
 	}
 	for _, t := range texts(x.c) {
 		r := rendered[t.t]
-		if r == nil || (t.from.Article == nil && t.from.Page == nil && !t.from.Home) {
+		if r == nil {
 			continue
 		}
 		for _, c := range r.Citations {

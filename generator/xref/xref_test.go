@@ -143,6 +143,8 @@ func TestCitedBy(t *testing.T) {
 	a65.Notes = model.Text{Source: "n", Pos: source.Pos{File: "a65", Line: 20}}
 	page := &model.Page{Title: "About", Body: model.Text{Source: "p", Pos: source.Pos{File: "about", Line: 3}}}
 	c.Pages = []*model.Page{page}
+	topic := &model.Topic{ID: "mla", Name: "Assistance", Intro: model.Text{Source: "t", Pos: source.Pos{File: "topics", Line: 2}}}
+	c.Topics = []*model.Topic{topic}
 	rendered := map[model.Text]*model.Rendered{
 		// Article 6's text: paragraph 2 cites paragraph 1 of this article (kept).
 		a6.Body: {Citations: []model.Citation{{Article: "6", Paragraph: "1", This: true, In: "2"}}},
@@ -159,6 +161,7 @@ func TestCitedBy(t *testing.T) {
 		// The version text cites article 64 of rev3, which is 65: itself.
 		a65.Versions[0].Text: {Citations: []model.Citation{{Article: "64", Version: "rev3"}, {Article: "5", Paragraph: "1", Version: "rev3"}}},
 		page.Body:            {Citations: []model.Citation{{Article: "6", Explicit: true}, {Article: "99"}}},
+		topic.Intro:          {Citations: []model.Citation{{Article: "40", Paragraph: "21"}}},
 	}
 	for k, v := range texts {
 		if rendered[k] == nil {
@@ -173,6 +176,8 @@ func TestCitedBy(t *testing.T) {
 			switch f := bl.From; {
 			case f.Page != nil:
 				from = "page " + f.Page.Title
+			case f.Topic != nil:
+				from = "topic " + f.Topic.ID
 			case f.Entry != nil:
 				from = f.Article.Slug() + " history"
 			case f.Version != nil:
@@ -189,7 +194,7 @@ func TestCitedBy(t *testing.T) {
 	for slug, want := range map[string]string{
 		"6":  "¶1 <- 6 text ¶2; ¶2 <- 65 history; ¶ <- 65 history; ¶ <- page About",
 		"5":  "¶ <- 65 history; ¶ <- 65 version rev3",
-		"40": "¶ <- 65 history; ¶21-a <- 65 notes",
+		"40": "¶ <- 65 history; ¶21-a <- 65 notes; ¶21 <- topic mla",
 		"65": "",
 		"1":  "",
 	} {

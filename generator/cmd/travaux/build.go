@@ -16,10 +16,11 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "travaux build [-C dir] [-o out] [-base-url URL]", stdout, stderr)
+	fs := newFlagSet("build", "travaux build [-C dir] [-o out] [-base-url URL] [-stats]", stdout, stderr)
 	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
 	out := fs.String("o", "", "output folder (default: public/ under the site root)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published at, for canonical links, the sitemap and copied citations (default: base_url in content/convention.yaml)")
+	stats := fs.Bool("stats", false, "print how long each stage took")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -53,12 +54,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			errs, warns, outDir, since(start))
 		return exitContent
 	}
-	if err := write.Dir(outDir, res.Files); err != nil {
+	writeStart := time.Now()
+	rep, err := write.Sync(outDir, res.Files)
+	if err != nil {
 		fmt.Fprintf(stderr, "travaux build: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "travaux build: %d pages (%d files) written to %s, %d errors, %d warnings, in %s\n",
-		res.Pages(), len(res.Files), outDir, errs, warns, since(start))
+	res.Stages = append(res.Stages, build.Stage{Name: "write", Duration: time.Since(writeStart)})
+	if *stats {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "stage %-9s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
+		}
+	}
+	fmt.Fprintf(stdout, "travaux build: %d pages (%d files, %d changed) written to %s, %d errors, %d warnings, in %s\n",
+		res.Pages(), len(res.Files), rep.Written, outDir, errs, warns, since(start))
 	return exitOK
 }
 

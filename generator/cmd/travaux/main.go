@@ -31,7 +31,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"build", "build the site: content/ + templates/ -> public/", "travaux build [-C dir] [-o out] [-base-url URL]", runBuild},
+		{"build", "build the site: content/ + templates/ -> public/", "travaux build [-C dir] [-o out] [-base-url URL] [-stats]", runBuild},
 		{"serve", "build, serve on 127.0.0.1, rebuild on save, reload the browser", serveUsage, runServe},
 		{"check", "validate the content without writing anything", "travaux check [-C dir]", runCheck},
 		{"new", "scaffold a new article file", `travaux new article N "Title" [-C dir] [-chapter ID]`, runNew},

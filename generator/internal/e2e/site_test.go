@@ -166,6 +166,7 @@ func (s *shipped) kinds(t *testing.T) []pageKind {
 	} else {
 		t.Log("the edition has no free page to check")
 	}
+	out = append(out, s.recordKinds(t)...)
 	out = append(out, pageKind{name: "404 page", path: "/no-such-page/", is404: true})
 	return out
 }

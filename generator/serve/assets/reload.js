@@ -61,6 +61,25 @@
     }
   }
 
+  // pageFile is the output file this page was served from, as the
+  // server names changed files: "articles/65/index.html".
+  function pageFile() {
+    var p = location.pathname;
+    if (p.charAt(p.length - 1) === "/") {
+      p += "index.html";
+    }
+    try {
+      p = decodeURIComponent(p);
+    } catch (err) {
+      // keep it encoded
+    }
+    return p.replace(/^\/+/, "");
+  }
+
+  function showingErrors() {
+    return overlay !== null;
+  }
+
   function reload() {
     if (source) {
       source.close();
@@ -228,7 +247,15 @@
       }
       build = d.build;
     });
-    es.addEventListener("reload", function () {
+    es.addEventListener("reload", function (e) {
+      var d = parse(e.data);
+      // A build that left this page's file alone needs no reload; an
+      // empty list means "unknown", and a shown error must be cleared.
+      if (d && d.paths && d.paths.length > 0 && !showingErrors() &&
+          d.paths.indexOf(pageFile()) < 0) {
+        build = d.build;
+        return;
+      }
       reload();
     });
     es.addEventListener("css", function (e) {

@@ -1,0 +1,94 @@
+package load
+
+import (
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"travaux/generator/model"
+	"travaux/generator/source"
+)
+
+// Cache keeps decoded article files between loads, so that a rebuild
+// after one save decodes one file. The caller says which files changed
+// (Forget); every other cached file is reused without being read again.
+// A Cache is safe for use by one Load at a time.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]*decoded
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]*decoded{}} }
+
+// Forget drops the named files (slash-separated, relative to the site
+// root, e.g. "content/articles/065-entry-into-force.md"), so the next load
+// reads them again. Names of files not cached are ignored.
+func (c *Cache) Forget(names ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, n := range names {
+		delete(c.files, n)
+	}
+}
+
+// decoded is what decoding one article file gave: the article (nil when
+// the file could not be used), where its number was written, and the
+// problems found in the file on its own.
+type decoded struct {
+	a    *model.Article
+	at   source.Pos
+	errs source.ErrorList
+}
+
+// LoadCached is Load with a cache of decoded article files; a nil cache
+// decodes everything.
+func LoadCached(fsys fs.FS, cache *Cache) (*model.Corpus, source.ErrorList) {
+	return load(fsys, cache)
+}
+
+// decodeArticles decodes the named article files, taking unchanged ones
+// from the cache and spreading the rest over the processors: files are
+// independent until the references between them are checked.
+func (l *loader) decodeArticles(names []string, cache *Cache) []*decoded {
+	out := make([]*decoded, len(names))
+	var todo []int
+	if cache != nil {
+		cache.mu.Lock()
+		for i, n := range names {
+			out[i] = cache.files[n]
+		}
+		cache.mu.Unlock()
+	}
+	for i := range names {
+		if out[i] == nil {
+			todo = append(todo, i)
+		}
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(todo)/8)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				sub := &loader{fsys: l.fsys}
+				a, at := sub.loadArticle(names[i])
+				out[i] = &decoded{a: a, at: at, errs: sub.errs}
+			}
+		}()
+	}
+	for _, i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if cache != nil {
+		cache.mu.Lock()
+		for _, i := range todo {
+			cache.files[names[i]] = out[i]
+		}
+		cache.mu.Unlock()
+	}
+	return out
+}

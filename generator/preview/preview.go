@@ -1,0 +1,216 @@
+// Package preview keeps a site under preview up to date: it builds the
+// site into a temporary folder, serves that folder with live reload, and
+// rebuilds whenever the watcher reports a saved file.
+//
+// It only wires stages that live elsewhere (build, write, watch, serve),
+// so that `travaux serve` and the end-to-end tests run the same loop. A
+// failed rebuild keeps the last good site and shows the problems in every
+// open page; a panic in a stage is reported the same way, so the preview
+// never dies from bad input.
+package preview
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"travaux/generator/build"
+	"travaux/generator/serve"
+	"travaux/generator/source"
+	"travaux/generator/watch"
+	"travaux/generator/write"
+)
+
+// Site is a site under preview.
+type Site struct {
+	dir      string // site root
+	defaults fs.FS  // default templates
+	tmp      string // temporary folder holding out
+	out      string // the built site the server serves
+	server   *serve.Server
+	watcher  *watch.Watcher
+	log      io.Writer
+
+	mu    sync.Mutex
+	files map[string][]byte // the last good build
+	ok    bool              // whether the last build succeeded
+	done  chan struct{}     // closed when Watch returns
+}
+
+// Options tune a preview; the zero value is ready to use.
+type Options struct {
+	Log   io.Writer     // progress and problems; default io.Discard
+	Watch watch.Options // debouncing of file events
+}
+
+// New builds the site in dir once and starts watching it. defaults are the
+// templates used where the site has none of its own. Close releases
+// everything New made.
+func New(dir string, defaults fs.FS, opts Options) (*Site, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	tmp, err := os.MkdirTemp("", "travaux-serve-")
+	if err != nil {
+		return nil, err
+	}
+	var roots []string
+	for _, sub := range []string{"content", "templates"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+			roots = append(roots, filepath.Join(dir, sub))
+		}
+	}
+	w, err := watch.New(roots, opts.Watch)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	s := &Site{
+		dir:      dir,
+		defaults: defaults,
+		tmp:      tmp,
+		out:      filepath.Join(tmp, "site"),
+		watcher:  w,
+		log:      opts.Log,
+		done:     make(chan struct{}),
+	}
+	s.server = serve.New(s.out, serve.Options{})
+	s.Rebuild()
+	return s, nil
+}
+
+// Handler is the preview's HTTP handler.
+func (s *Site) Handler() *serve.Server { return s.server }
+
+// Serve serves the preview on ln and rebuilds on every change until ctx
+// ends.
+func (s *Site) Serve(ctx context.Context, ln net.Listener) error {
+	go s.Watch(ctx)
+	return s.server.Serve(ctx, ln)
+}
+
+// Watch rebuilds on every batch of changes until ctx ends or the site is
+// closed.
+func (s *Site) Watch(ctx context.Context) {
+	defer close(s.done)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case _, ok := <-s.watcher.Changes():
+			if !ok {
+				return
+			}
+			s.Rebuild()
+		}
+	}
+}
+
+// Rebuild runs a full build. On success it swaps the new site in and
+// tells browsers which output files changed; on failure it keeps serving
+// the last good site and sends the problems to every open page.
+func (s *Site) Rebuild() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	res, err := safeBuild(s.dir, s.defaults)
+	if err != nil {
+		s.fail(source.ErrorList{{Pos: source.Pos{File: s.dir}, Msg: err.Error()}})
+		return
+	}
+	if res.Failed() {
+		s.fail(res.Problems)
+		return
+	}
+	changed := ChangedPaths(s.files, res.Files)
+	if s.files == nil || len(changed) > 0 {
+		if err := write.Dir(s.out, res.Files); err != nil {
+			s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err.Error()}})
+			return
+		}
+	}
+	recovered := !s.ok
+	s.files, s.ok = res.Files, true
+	fmt.Fprintf(s.log, "travaux serve: rebuilt, %d pages, %d changed files, %d warnings\n",
+		res.Pages(), len(changed), len(res.Problems.Warnings()))
+	for _, p := range res.Problems {
+		fmt.Fprintln(s.log, p.Error())
+	}
+	// A rebuild that changed nothing needs no reload, unless it fixed a
+	// failed build whose problems open pages still show.
+	if len(changed) > 0 || recovered {
+		s.server.Reload(changed)
+	}
+}
+
+func (s *Site) fail(problems source.ErrorList) {
+	s.ok = false
+	for _, p := range problems {
+		fmt.Fprintln(s.log, p.Error())
+	}
+	fmt.Fprintf(s.log, "travaux serve: %d errors; still serving the last good build\n", len(problems.Errors()))
+	s.server.Fail(serve.Views(problems, s.sourceLine))
+}
+
+// OK reports whether the last build succeeded.
+func (s *Site) OK() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ok
+}
+
+// Out is the folder holding the site being served.
+func (s *Site) Out() string { return s.out }
+
+// sourceLine returns the line a problem points at, for the overlay.
+func (s *Site) sourceLine(p source.Pos) string {
+	b, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(p.File)))
+	if err != nil {
+		return ""
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	return source.NewLineIndex(p.File, b).Line(p.Line)
+}
+
+// Close stops watching and serving and removes the temporary folder.
+func (s *Site) Close() {
+	s.watcher.Close()
+	s.server.Close()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	os.RemoveAll(s.tmp)
+}
+
+// safeBuild runs the pipeline, turning a panic into an error.
+func safeBuild(dir string, defaults fs.FS) (res *build.Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error during the build (please report it): %v", v)
+		}
+	}()
+	return build.Run(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true}), nil
+}
+
+// ChangedPaths lists the output paths whose bytes differ between two
+// builds, including added and removed files, sorted.
+func ChangedPaths(old, new map[string][]byte) []string {
+	var out []string
+	for name, data := range new {
+		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
+			out = append(out, name)
+		}
+	}
+	for name := range old {
+		if _, ok := new[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,274 @@
+package preview
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"travaux/generator/build"
+	"travaux/generator/watch"
+	"travaux/generator/write"
+	"travaux/templates"
+)
+
+const article = "content/articles/065-entry-into-force.md"
+
+// fixture writes the minimal build fixture site into a fresh folder.
+func fixture(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("../build/testdata/sites/minimal.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		if strings.HasPrefix(f.Name, "content/") {
+			p := filepath.Join(dir, filepath.FromSlash(f.Name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+// events reads server-sent events from the preview's stream.
+type events struct {
+	resp *http.Response
+	ch   chan [2]string // event name, data
+}
+
+func subscribe(t *testing.T, url string) *events {
+	t.Helper()
+	resp, err := http.Get(url + "/_travaux/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &events{resp: resp, ch: make(chan [2]string, 1000)}
+	go func() {
+		defer close(e.ch)
+		sc := bufio.NewScanner(resp.Body)
+		var name string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				e.ch <- [2]string{name, strings.TrimPrefix(line, "data: ")}
+			}
+		}
+	}()
+	t.Cleanup(func() { resp.Body.Close() })
+	return e
+}
+
+// next waits for the next event named name whose data contains want.
+func (e *events) next(t *testing.T, name, want string) string {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case ev, ok := <-e.ch:
+			if !ok {
+				t.Fatalf("stream ended while waiting for %s", name)
+			}
+			if ev[0] == name && strings.Contains(ev[1], want) {
+				return ev[1]
+			}
+		case <-timeout:
+			t.Fatalf("no %s event containing %q within 10s", name, want)
+		}
+	}
+}
+
+// save writes a file the way editors do: a temporary file renamed over
+// the target when atomic, a plain rewrite otherwise.
+func save(t *testing.T, path string, data []byte, atomic bool) {
+	t.Helper()
+	if !atomic {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func start(t *testing.T, dir string) (*Site, *httptest.Server, context.CancelFunc) {
+	t.Helper()
+	site, err := New(dir, templates.FS, Options{Watch: watch.Options{Quiet: 5 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go site.Watch(ctx)
+	srv := httptest.NewServer(site.Handler())
+	return site, srv, cancel
+}
+
+func TestEditReloadsAndErrorsShow(t *testing.T) {
+	dir := fixture(t)
+	site, srv, cancel := start(t, dir)
+	defer func() { cancel(); site.Close(); srv.Close() }()
+	ev := subscribe(t, srv.URL)
+	ev.next(t, "hello", "")
+
+	path := filepath.Join(dir, article)
+	orig, _ := os.ReadFile(path)
+	save(t, path, bytes.Replace(orig, []byte("A joint statement."), []byte("A joint statement, edited."), 1), true)
+	ev.next(t, "reload", "articles/65/index.html")
+	page, err := http.Get(srv.URL + "/articles/65/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := new(bytes.Buffer)
+	body.ReadFrom(page.Body)
+	page.Body.Close()
+	if !strings.Contains(body.String(), "A joint statement, edited.") {
+		t.Error("the served page does not show the edit")
+	}
+
+	save(t, path, bytes.Replace(orig, []byte("by: [MEX]"), []byte("by: [MEXX]"), 1), false)
+	data := ev.next(t, "errors", "MEXX")
+	if !strings.Contains(data, `"line":11`) || !strings.Contains(data, `by: [MEXX]`) {
+		t.Errorf("errors event lacks the position or the source line: %s", data)
+	}
+	if site.OK() {
+		t.Error("OK() after a failed build")
+	}
+	save(t, path, orig, true)
+	ev.next(t, "reload", "")
+	if !site.OK() {
+		t.Error("not OK after the fix")
+	}
+}
+
+// TestStylesheetOnly: a site whose stylesheet is edited gets a css event
+// naming only the stylesheet, so open pages restyle without a reload.
+func TestStylesheetOnly(t *testing.T) {
+	dir := fixture(t)
+	css, err := fs.ReadFile(templates.FS, "static/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "templates/static"), 0o755)
+	path := filepath.Join(dir, "templates/static/site.css")
+	if err := os.WriteFile(path, css, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, srv, cancel := start(t, dir)
+	defer func() { cancel(); site.Close(); srv.Close() }()
+	ev := subscribe(t, srv.URL)
+	ev.next(t, "hello", "")
+	save(t, path, append(css, []byte("\nbody { letter-spacing: 0.01em; }\n")...), true)
+	if data := ev.next(t, "css", "assets/site.css"); strings.Contains(data, ".html") {
+		t.Errorf("a stylesheet edit changed pages too: %s", data)
+	}
+}
+
+// TestStress saves 200 times in quick succession, with a broken state in
+// the middle; once the saves stop, the served site must be byte for byte
+// a clean build of the final files, and nothing may be left running.
+func TestStress(t *testing.T) {
+	before := runtime.NumGoroutine()
+	dir := fixture(t)
+	site, srv, cancel := start(t, dir)
+
+	path := filepath.Join(dir, article)
+	orig, _ := os.ReadFile(path)
+	for i := range 200 {
+		data := bytes.Replace(orig, []byte("A joint statement."), fmt.Appendf(nil, "A joint statement, version %d.", i), 1)
+		if i >= 90 && i < 110 {
+			data = bytes.Replace(data, []byte("kind: statement"), []byte("kind: statment"), 1)
+		}
+		save(t, path, data, i%2 == 0)
+		if i%25 == 0 {
+			time.Sleep(3 * time.Millisecond) // let some builds start mid-burst
+		}
+	}
+
+	clean := filepath.Join(t.TempDir(), "clean")
+	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
+	if res.Failed() {
+		t.Fatalf("final files do not build: %v", res.Problems)
+	}
+	if err := write.Dir(clean, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	want := readTree(t, clean)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := readTree(t, site.Out())
+		if d := treeDiff(want, got); d == "" {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("served site never matched a clean build: %s", d)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	cancel()
+	site.Close() // ends event streams, so the server can close
+	srv.Close()
+	if _, err := os.Stat(site.Out()); !os.IsNotExist(err) {
+		t.Errorf("temporary folder left behind: %v", err)
+	}
+	deadline = time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<16)
+			t.Fatalf("goroutines: %d before, %d after\n%s", before, runtime.NumGoroutine(), buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func readTree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil // swapped away mid-walk; the next poll sees the new tree
+		}
+		rel, _ := filepath.Rel(root, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	return m
+}
+
+func treeDiff(want, got map[string]string) string {
+	if len(want) != len(got) {
+		return fmt.Sprintf("%d files, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			return k + " differs"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,246 @@
+package render
+
+import (
+	"strings"
+
+	"travaux/generator/catalog"
+	"travaux/generator/model"
+)
+
+// The record's pages, in the order recordPages writes them:
+//
+//	delegations/index.html            every delegation in the record, by region and A to Z
+//	delegations/<id>/index.html       one per delegation that appears in the record
+//	sessions/index.html               every session and consultation, in date order
+//	sessions/<id>/index.html          one per session and consultation
+//	topics/index.html, topics/<id>/   one per topic
+//	versions/index.html, versions/<id>/
+//	                                  one per negotiating text, with its concordance
+//	versions/<id>/articles/<n>/       forwards an old article number to the adopted article
+//	search/index.html                 the search form; search.js and the index do the rest
+//
+// and the files beside them: the search index (an asset), the open data
+// (data/convention.json and its JSON Schema) and the Atom feed (feed.xml).
+
+// URLs of the record's pages. Registry ids are checked by the loader to be
+// safe in a URL path ([A-Za-z0-9][A-Za-z0-9_.-]*).
+func delegationURL(id string) string { return "/delegations/" + id + "/" }
+func sessionURL(id string) string    { return "/sessions/" + id + "/" }
+func topicURL(id string) string      { return "/topics/" + id + "/" }
+func versionURL(id string) string    { return "/versions/" + id + "/" }
+
+// oldNumberURL is where a text's own number for an article is published:
+// /versions/rev3/articles/64/.
+func oldNumberURL(version string, number string) string {
+	return versionURL(version) + "articles/" + number + "/"
+}
+
+const (
+	delegationsURL = "/delegations/"
+	sessionsURL    = "/sessions/"
+	topicsURL      = "/topics/"
+	versionsURL    = "/versions/"
+	searchURL      = "/search/"
+	dataPath       = "data/convention.json"
+	schemaPath     = "data/convention.schema.json"
+	feedPath       = "feed.xml"
+)
+
+// recordNav is the record's part of the site navigation.
+func (s *site) recordNav(url string) []Link {
+	return []Link{
+		{URL: delegationsURL, Text: "Delegations", Current: url == delegationsURL},
+		{URL: searchURL, Text: "Search", Current: url == searchURL},
+	}
+}
+
+// recordPages returns the record's pages and adds the files beside them
+// to out.
+func (s *site) recordPages(out map[string][]byte) ([]page, error) {
+	var pages []page
+	add := func(url, tmpl string, data any) {
+		pages = append(pages, page{url: url, path: outputPath(url), tmpl: tmpl, data: data})
+	}
+	add(delegationsURL, tmplDelegations, s.delegationsPage())
+	for _, r := range s.cat.Delegations {
+		add(delegationURL(r.Delegation.ID), tmplDelegation, s.delegationPage(r))
+	}
+	add(sessionsURL, tmplList, s.sessionsPage())
+	for i := range s.cat.Sessions {
+		add(sessionURL(s.cat.Sessions[i].Session.ID), tmplSession, s.sessionPage(i))
+	}
+	add(topicsURL, tmplList, s.topicsPage())
+	for _, r := range s.cat.Topics {
+		add(topicURL(r.Topic.ID), tmplTopic, s.topicPage(r))
+	}
+	add(versionsURL, tmplList, s.versionsPage())
+	for _, r := range s.cat.Versions {
+		add(versionURL(r.Version.ID), tmplVersion, s.versionPage(r))
+		for _, rp := range s.redirectPages(r) {
+			pages = append(pages, page{url: rp.url, path: outputPath(rp.url), tmpl: tmplRedirect, data: rp.page, redirect: true})
+		}
+	}
+
+	index, err := s.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	indexPath := "assets/" + fingerprint("search-index.json", index)
+	out[indexPath] = index
+	add(searchURL, tmplSearch, s.searchPage("/"+indexPath))
+
+	data, err := s.openData()
+	if err != nil {
+		return nil, err
+	}
+	out[dataPath] = data
+	out[schemaPath] = conventionSchema
+	feed, err := s.feed()
+	if err != nil {
+		return nil, err
+	}
+	out[feedPath] = feed
+	return pages, nil
+}
+
+// homeRecord is the home page's way into the record.
+func (s *site) homeRecord() *HomeRecord {
+	h := &HomeRecord{Timeline: s.sessionTimeline()}
+	for _, r := range s.cat.Topics {
+		h.Topics = append(h.Topics, ListItem{
+			Link:   Link{URL: topicURL(r.Topic.ID), Text: r.Topic.Name},
+			Detail: topicDetail(r),
+		})
+	}
+	h.Links = []Link{
+		{URL: delegationsURL, Text: "Delegations"},
+		{URL: sessionsURL, Text: "Sessions"},
+		{URL: topicsURL, Text: "Topics"},
+		{URL: versionsURL, Text: "Negotiating texts"},
+		{URL: searchURL, Text: "Search"},
+		{URL: "/" + dataPath, Text: "Open data (JSON)"},
+		{URL: "/" + feedPath, Text: "Changes (Atom feed)"},
+	}
+	return h
+}
+
+// recordArticles turns a listing of entries (in reading order, then by
+// timeline) into one group per article. item makes each entry's line.
+func recordArticles[T any](list []T, article func(T) *model.Article, item func(T) RecordItem) []RecordArticle {
+	var out []RecordArticle
+	var last *model.Article
+	for _, x := range list {
+		a := article(x)
+		if a != last || len(out) == 0 {
+			out = append(out, RecordArticle{
+				Anchor:  "article-" + a.Slug(),
+				Article: Link{URL: articleURL(a), Text: articleHeading(a)},
+			})
+			last = a
+		}
+		out[len(out)-1].Items = append(out[len(out)-1].Items, item(x))
+	}
+	return out
+}
+
+// recordItem is an entry's line on a record page: the entry as the article
+// page shows it, with its links made to work from elsewhere.
+func (s *site) recordItem(it catalog.Item) RecordItem {
+	a := it.Article
+	e := s.entry(it.N, it.Entry, s.rendered(a.Body))
+	r := RecordItem{
+		Entry:        Link{URL: articleURL(a) + "#" + e.Anchor, Text: e.Heading},
+		Date:         e.Date,
+		DateTime:     e.DateTime,
+		Outcome:      e.Outcome,
+		OutcomeClass: e.OutcomeClass,
+		Summary:      e.Summary,
+	}
+	if e.On != nil {
+		on := *e.On
+		if on.URL != "" {
+			on.URL = articleURL(a) + on.URL
+		}
+		on.Text = capitalize(on.Text)
+		r.On = &on
+	}
+	if sess := s.c.Session(it.Entry.Session.ID); sess != nil {
+		r.Session = &Link{URL: sessionURL(sess.ID), Text: sess.Name}
+	}
+	return r
+}
+
+// items turns a list of catalog items into record articles.
+func (s *site) items(list []catalog.Item) []RecordArticle {
+	return recordArticles(list, func(it catalog.Item) *model.Article { return it.Article }, s.recordItem)
+}
+
+// delegationLink links a delegation to its page when it has one (it
+// appears in the record), else only names it.
+func (s *site) delegationLink(id string) Link {
+	l := Link{Text: s.delegationName(id)}
+	if s.cat.Delegation(id) != nil {
+		l.URL = delegationURL(id)
+	}
+	return l
+}
+
+// outcomeBar draws the proposals counted in c.
+func outcomeBar(c catalog.Counts) OutcomeBar {
+	var b OutcomeBar
+	o := c.Outcomes
+	for _, x := range []struct {
+		n     int
+		shape string
+	}{
+		{o.Adopted, model.OutcomeAdopted},
+		{o.PartlyAdopted, model.OutcomePartlyAdopted},
+		{o.NotAdopted, model.OutcomeNotAdopted},
+		{o.Withdrawn, model.OutcomeWithdrawn},
+		{o.Open, "open"},
+	} {
+		for range x.n {
+			b.Cells = append(b.Cells, barCell(len(b.Cells)*barStep+1, x.shape))
+		}
+	}
+	if len(b.Cells) > 0 {
+		b.Width = len(b.Cells)*barStep + 1
+	}
+	return b
+}
+
+func barCell(x int, shape string) BarCell {
+	return BarCell{X: x, Mid: x + 5, End: x + 10, Shape: shape}
+}
+
+// barStep is the distance between the cells of an outcome bar, in the
+// units of its viewBox (each cell is 10 wide).
+const barStep = 13
+
+// barLegend explains the shapes of the outcome bars.
+func barLegend() []BarKey {
+	var out []BarKey
+	for _, k := range []struct{ shape, text string }{
+		{model.OutcomeAdopted, "adopted"},
+		{model.OutcomePartlyAdopted, "partly adopted"},
+		{model.OutcomeNotAdopted, "not adopted"},
+		{model.OutcomeWithdrawn, "withdrawn"},
+		{"open", "no outcome recorded"},
+	} {
+		out = append(out, BarKey{Bar: OutcomeBar{Width: barStep + 1, Cells: []BarCell{barCell(1, k.shape)}}, Text: k.text})
+	}
+	return out
+}
+
+// foldName is a name's sort key: lower case, with the accents of Latin
+// letters dropped, so that "Côte d'Ivoire" sorts with the Cs and "Türkiye"
+// with the Ts.
+func foldName(s string) string { return nameFolder.Replace(strings.ToLower(s)) }
+
+var nameFolder = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a",
+	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y",
+)
