@@ -69,6 +69,49 @@ func TestBrowserFollowCitation(t *testing.T) {
 	}
 }
 
+// TestBrowserFollowCitationToOtherPage follows citations that lead to
+// other pages: from article 6's history to article 14, and from the about
+// page to article 40, paragraph 21, which must land in view.
+func TestBrowserFollowCitationToOtherPage(t *testing.T) {
+	s := shippedSite(t)
+	tb := openCiting(t, s)
+	sel := `#history a.xref[href="/articles/14/"]`
+	if n := eval[int](tb, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)); n == 0 {
+		t.Fatalf("%s has no citation %s", citingPage, sel)
+	}
+	if _, err := chromedp.RunResponse(tb.ctx, chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	if got := tb.path(); got != "/articles/14/" {
+		t.Errorf("after the click the path is %s, want /articles/14/", got)
+	}
+
+	page := s.freePage()
+	if page == "" {
+		t.Skip("no free page")
+	}
+	tb.openOK(page)
+	sel = `main a.xref[href="/articles/40/#p21"]`
+	if n := eval[int](tb, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)); n == 0 {
+		t.Fatalf("%s has no citation %s", page, sel)
+	}
+	if _, err := chromedp.RunResponse(tb.ctx, chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	var st anchorInfo
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if st = eval[anchorInfo](tb, fmt.Sprintf(`%s(%q)`, anchorState, "p21")); st.Target == "p21" && st.Visible {
+			break
+		}
+	}
+	if got := tb.path(); got != "/articles/40/" {
+		t.Errorf("after the click the path is %s, want /articles/40/", got)
+	}
+	if st.Target != "p21" || !st.Visible {
+		t.Errorf("paragraph 21 is not the target in view: %+v", st)
+	}
+}
+
 type previewState struct {
 	Shown       bool    `json:"shown"`
 	Text        string  `json:"text"`
