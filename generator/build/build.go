@@ -16,8 +16,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"travaux/generator/load"
@@ -153,65 +156,112 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // terms. With treatyOnly, it renders the treaty texts only and reports
 // nothing: the first pass, for the paragraphs xref indexes.
 func renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[model.Text]*model.Rendered, source.ErrorList) {
+	jobs := textJobs(c, treatyOnly)
 	md := markdown.New()
-	out := map[model.Text]*model.Rendered{}
+	type result struct {
+		r    *model.Rendered
+		errs source.ErrorList
+	}
+	results := make([]result, len(jobs))
+	// Texts are independent once the index is built: render them on every
+	// processor, then assemble in job order so the output does not depend
+	// on scheduling.
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		o := j.opts
+		o.Links = links
+		var r *model.Rendered
+		var errs source.ErrorList
+		if j.treaty {
+			r, errs = md.TreatyWith(j.text, o)
+			if r == nil {
+				r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(j.text.Source))}
+			}
+		} else {
+			r, errs = md.ProseWith(j.text, o)
+		}
+		results[i] = result{r, errs}
+	})
+	out := make(map[model.Text]*model.Rendered, len(jobs))
 	var problems source.ErrorList
-	prose := func(t model.Text, o markdown.Options) {
-		if t.Source == "" || treatyOnly {
-			return
-		}
-		if _, done := out[t]; done {
-			return
-		}
-		o.Links = links
-		r, errs := md.ProseWith(t, o)
-		problems.Append(errs)
-		out[t] = r
-	}
-	// o.Prefix keeps the anchors of texts shown beside the adopted text on
-	// one page (earlier versions, proposed wordings) apart from its own.
-	treaty := func(t model.Text, o markdown.Options) {
-		if t.Source == "" {
-			return
-		}
-		o.Links = links
-		r, errs := md.TreatyWith(t, o)
-		problems.Append(errs)
-		if r == nil {
-			r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(t.Source))}
-		}
-		out[t] = r
-	}
-	none := markdown.Options{}
-	prose(c.Convention.Status, none)
-	for _, m := range c.Convention.Milestones {
-		prose(m.Text, none)
-	}
-	for _, v := range c.Versions {
-		prose(v.Note, none)
-	}
-	for _, t := range c.Topics {
-		prose(t.Intro, none)
-	}
-	for _, p := range c.Pages {
-		prose(p.Body, none)
-	}
-	for _, a := range c.Articles {
-		in := markdown.Options{Article: a.Slug()}
-		treaty(a.Body, in)
-		prose(a.Notes, in)
-		for _, v := range a.Versions {
-			treaty(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID})
-		}
-		for i, e := range a.History {
-			treaty(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()})
-			prose(e.Summary, in)
-		}
+	for i, j := range jobs {
+		out[j.text] = results[i].r
+		problems.Append(results[i].errs)
 	}
 	if treatyOnly {
 		return out, nil
 	}
 	return out, problems
+}
+
+// textJob is one text for the markdown stage.
+type textJob struct {
+	text   model.Text
+	opts   markdown.Options
+	treaty bool
+}
+
+// textJobs lists every text of the corpus once, in a fixed order.
+func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
+	var jobs []textJob
+	seen := map[model.Text]bool{}
+	add := func(t model.Text, o markdown.Options, treaty bool) {
+		if t.Source == "" || (treatyOnly && !treaty) || seen[t] {
+			return
+		}
+		seen[t] = true
+		jobs = append(jobs, textJob{t, o, treaty})
+	}
+	none := markdown.Options{}
+	add(c.Convention.Status, none, false)
+	for _, m := range c.Convention.Milestones {
+		add(m.Text, none, false)
+	}
+	for _, v := range c.Versions {
+		add(v.Note, none, false)
+	}
+	for _, t := range c.Topics {
+		add(t.Intro, none, false)
+	}
+	for _, p := range c.Pages {
+		add(p.Body, none, false)
+	}
+	for _, a := range c.Articles {
+		in := markdown.Options{Article: a.Slug()}
+		add(a.Body, in, true)
+		add(a.Notes, in, false)
+		// Prefix keeps the anchors of texts shown beside the adopted
+		// text on one page (earlier versions, proposed wordings) apart
+		// from its own.
+		for _, v := range a.Versions {
+			add(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID}, true)
+		}
+		for i, e := range a.History {
+			add(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()}, true)
+			add(e.Summary, in, false)
+		}
+	}
+	return jobs
+}
+
+// parallel runs f(0) ... f(n-1) on every processor and waits for them.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // checkParagraphs reports `on:` and `defines:` references to paragraphs

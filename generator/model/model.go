@@ -25,6 +25,8 @@ type Corpus struct {
 	Topics      []*Topic      // in file order
 	Articles    []*Article    // reading order: title, preamble, then by number
 	Pages       []*Page       // by slug
+
+	lookup index // built on first use; see lookup.go
 }
 
 // Ref is an id written in content, with the place it was written.

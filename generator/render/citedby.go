@@ -155,7 +155,7 @@ func (s *site) preview(a *model.Article) ([]byte, error) {
 			f.Paragraphs = append(f.Paragraphs, previewParagraph{ID: p.ID, Anchor: p.Anchor, Label: capitalize(paragraphLabel(p.ID)), Text: p.Text})
 		}
 	}
-	b, err := json.MarshalIndent(f, "", " ")
+	b, err := json.Marshal(f)
 	if err != nil {
 		return nil, err
 	}

@@ -316,9 +316,9 @@ func (s *site) openData() ([]byte, error) {
 		d.Pages = append(d.Pages, dataPage{Slug: p.Slug, Title: p.Title, Body: src(p.Body), URL: pageURL(p)})
 	}
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(d); err != nil {
+	// Compact: the export grows with the edition, and indenting it
+	// costs more than encoding it.
+	if err := json.NewEncoder(&b).Encode(d); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
