@@ -16,13 +16,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	"travaux/generator/internal/parallel"
 	"travaux/generator/load"
 	"travaux/generator/markdown"
 	"travaux/generator/model"
@@ -166,7 +164,7 @@ func renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[m
 	// Texts are independent once the index is built: render them on every
 	// processor, then assemble in job order so the output does not depend
 	// on scheduling.
-	parallel(len(jobs), func(i int) {
+	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
 		o := j.opts
 		o.Links = links
@@ -242,26 +240,6 @@ func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 		}
 	}
 	return jobs
-}
-
-// parallel runs f(0) ... f(n-1) on every processor and waits for them.
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // checkParagraphs reports `on:` and `defines:` references to paragraphs

@@ -50,6 +50,7 @@ import (
 	"strings"
 
 	"travaux/generator/catalog"
+	"travaux/generator/internal/parallel"
 	"travaux/generator/model"
 	"travaux/generator/xref"
 )
@@ -104,16 +105,23 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	pages = append(pages, record...)
 	pages = append(pages, page{path: "404.html", tmpl: tmplNotFound, data: s.notFoundPage()})
 
+	// Executing templates is most of render's work and pages are
+	// independent: run them on every processor, keep the results in page
+	// order.
+	results := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	parallel.For(len(pages), func(i int) {
+		results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
+	})
 	var urls []sitemapURL
-	for _, p := range pages {
+	for i, p := range pages {
 		if _, dup := out[p.path]; dup {
 			return nil, fmt.Errorf("render: two pages would be written to %s", p.path)
 		}
-		b, err := t.execute(p.tmpl, p.data)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", p.path, err)
+		if errs[i] != nil {
+			return nil, fmt.Errorf("render %s: %w", p.path, errs[i])
 		}
-		out[p.path] = b
+		out[p.path] = results[i]
 		if p.url != "" && !p.redirect {
 			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}

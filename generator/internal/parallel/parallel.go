@@ -1,0 +1,31 @@
+// Package parallel spreads independent pieces of work over the
+// processors. Stages use it where their items do not depend on each other
+// (Markdown texts, pages); each item writes only its own result slot, so
+// the output does not depend on scheduling.
+package parallel
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// For runs f(0) ... f(n-1) on every processor and waits for them all.
+func For(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
