@@ -78,6 +78,13 @@ func (r *Result) Pages() int {
 // Run builds the site. It never stops at the first problem: every stage
 // that can run does, so an author sees all problems at once.
 func Run(cfg Config) *Result {
+	return NewBuilder(cfg).Build()
+}
+
+// Build runs the pipeline, reusing what earlier builds of this Builder
+// made from files that have not changed since (see Changed).
+func (b *Builder) Build() *Result {
+	cfg := b.cfg
 	res := &Result{}
 	timed := func(name string, f func()) {
 		start := time.Now()
@@ -89,7 +96,7 @@ func Run(cfg Config) *Result {
 	var corpus *model.Corpus
 	timed("load", func() {
 		var problems source.ErrorList
-		corpus, problems = load.Load(cfg.Site)
+		corpus, problems = load.LoadCached(cfg.Site, b.loads)
 		res.Problems.Append(problems)
 	})
 	if corpus == nil {
@@ -103,10 +110,10 @@ func Run(cfg Config) *Result {
 	var rendered map[model.Text]*model.Rendered
 	var links *xref.Index
 	timed("markdown", func() {
-		treaties, _ := renderTexts(corpus, nil, true)
+		treaties, _ := b.renderTexts(corpus, nil, true)
 		links = xref.New(corpus, treaties)
 		var problems source.ErrorList
-		rendered, problems = renderTexts(corpus, links, false)
+		rendered, problems = b.renderTexts(corpus, links, false)
 		res.Problems.Append(problems)
 	})
 	timed("check", func() {
@@ -118,7 +125,7 @@ func Run(cfg Config) *Result {
 	}
 
 	timed("render", func() {
-		tmpl, err := render.Parse(overlay{upper: subIfExists(cfg.Site, "templates"), lower: cfg.Defaults})
+		tmpl, err := b.templates()
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
@@ -153,19 +160,23 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // this article" resolves, and links resolves its citations and defined
 // terms. With treatyOnly, it renders the treaty texts only and reports
 // nothing: the first pass, for the paragraphs xref indexes.
-func renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[model.Text]*model.Rendered, source.ErrorList) {
+func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[model.Text]*model.Rendered, source.ErrorList) {
 	jobs := textJobs(c, treatyOnly)
-	md := markdown.New()
-	type result struct {
-		r    *model.Rendered
-		errs source.ErrorList
+	md := b.md
+	cache := b.linked
+	if treatyOnly {
+		cache = b.unlinked
 	}
-	results := make([]result, len(jobs))
+	results := make([]textResult, len(jobs))
 	// Texts are independent once the index is built: render them on every
 	// processor, then assemble in job order so the output does not depend
 	// on scheduling.
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
+		if r, ok := cache.get(j, links); ok {
+			results[i] = r
+			return
+		}
 		o := j.opts
 		o.Links = links
 		var r *model.Rendered
@@ -178,8 +189,9 @@ func renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[m
 		} else {
 			r, errs = md.ProseWith(j.text, o)
 		}
-		results[i] = result{r, errs}
+		results[i] = textResult{r: r, errs: errs}
 	})
+	cache.keep(jobs, results, links)
 	out := make(map[model.Text]*model.Rendered, len(jobs))
 	var problems source.ErrorList
 	for i, j := range jobs {

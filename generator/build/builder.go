@@ -1,0 +1,164 @@
+package build
+
+import (
+	"path"
+	"strings"
+	"sync"
+
+	"travaux/generator/load"
+	"travaux/generator/markdown"
+	"travaux/generator/model"
+	"travaux/generator/render"
+	"travaux/generator/source"
+)
+
+// Builder runs builds of one site that reuse the work of earlier ones:
+// decoded content files, parsed templates, and rendered texts. The
+// preview server keeps one Builder and tells it which files changed; a
+// one-off build uses a fresh one (Run). What is reused is exactly what a
+// fresh build would make again (tests compare the two).
+type Builder struct {
+	cfg      Config
+	loads    *load.Cache
+	md       *markdown.Renderer
+	unlinked *textCache // treaty texts before linking, for the xref index
+	linked   *textCache // every text, linked
+
+	mu      sync.Mutex
+	tmpl    *render.Templates
+	tmplErr error
+	parsed  bool
+}
+
+// NewBuilder returns a Builder for cfg.
+func NewBuilder(cfg Config) *Builder {
+	return &Builder{
+		cfg:      cfg,
+		loads:    load.NewCache(),
+		md:       markdown.New(),
+		unlinked: newTextCache(),
+		linked:   newTextCache(),
+	}
+}
+
+// Changed tells the builder which files of the site changed since its last
+// build: slash-separated paths relative to the site root
+// ("content/articles/065-entry-into-force.md", "templates/article.html").
+// Anything under content/ is read again; a change under templates/ makes
+// the templates parse again.
+func (b *Builder) Changed(paths []string) {
+	b.loads.Forget(paths...)
+	for _, p := range paths {
+		if p == "templates" || strings.HasPrefix(path.Clean(p), "templates/") {
+			b.mu.Lock()
+			b.parsed = false
+			b.mu.Unlock()
+		}
+	}
+}
+
+// templates returns the parsed templates, parsing them when needed.
+func (b *Builder) templates() (*render.Templates, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.parsed {
+		b.tmpl, b.tmplErr = render.Parse(overlay{upper: subIfExists(b.cfg.Site, "templates"), lower: b.cfg.Defaults})
+		b.parsed = true
+	}
+	return b.tmpl, b.tmplErr
+}
+
+// textResult is what the markdown stage made of one text.
+type textResult struct {
+	r    *model.Rendered
+	errs source.ErrorList
+	// targets are where each of r.Citations led when the text was
+	// linked, and terms the defined terms then linked: the text's HTML
+	// is still right as long as both are unchanged.
+	targets []model.Target
+	terms   []model.Term
+}
+
+// textCache keeps rendered texts between builds, keyed by the text and
+// where it stands. A text's HTML depends on nothing else but its links,
+// so a linked text is reused only if every citation in it resolves as it
+// did and the defined terms are the same.
+type textCache struct {
+	mu      sync.Mutex
+	entries map[textKey]textResult
+}
+
+type textKey struct {
+	text    model.Text
+	prefix  string
+	article string
+	version string
+	treaty  bool
+}
+
+func keyOf(j textJob) textKey {
+	return textKey{j.text, j.opts.Prefix, j.opts.Article, j.opts.Version, j.treaty}
+}
+
+func newTextCache() *textCache { return &textCache{entries: map[textKey]textResult{}} }
+
+// get returns the cached result for j if it is still valid under links.
+func (c *textCache) get(j textJob, links markdown.Linker) (textResult, bool) {
+	c.mu.Lock()
+	r, ok := c.entries[keyOf(j)]
+	c.mu.Unlock()
+	if !ok {
+		return r, false
+	}
+	if links == nil {
+		return r, true
+	}
+	if !sameTerms(r.terms, links.Terms()) {
+		return r, false
+	}
+	for i, cit := range r.r.Citations {
+		if links.Resolve(cit) != r.targets[i] {
+			return r, false
+		}
+	}
+	return r, true
+}
+
+// keep replaces the cache's entries with this build's, so that texts
+// that no longer exist do not pile up.
+func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Linker) {
+	entries := make(map[textKey]textResult, len(jobs))
+	var terms []model.Term
+	if links != nil {
+		terms = links.Terms()
+	}
+	for i, j := range jobs {
+		r := results[i]
+		if r.r == nil {
+			continue
+		}
+		if links != nil && r.targets == nil {
+			r.terms = terms
+			r.targets = make([]model.Target, len(r.r.Citations))
+			for k, cit := range r.r.Citations {
+				r.targets[k] = links.Resolve(cit)
+			}
+		}
+		entries[keyOf(j)] = r
+	}
+	c.mu.Lock()
+	c.entries = entries
+	c.mu.Unlock()
+}
+
+func sameTerms(a, b []model.Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

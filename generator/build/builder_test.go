@@ -1,0 +1,76 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"travaux/generator/internal/testsite"
+	"travaux/templates"
+)
+
+// TestBuilderMatchesFreshBuild edits a site the way an author would and
+// checks after each edit that a Builder reusing its earlier work makes
+// exactly what a fresh build makes: the same files and the same problems.
+func TestBuilderMatchesFreshBuild(t *testing.T) {
+	site := testsite.Read(t, "testdata/sites/xref.txtar").FS
+	b := NewBuilder(Config{Site: site, Defaults: templates.FS})
+	check := func(step string) {
+		t.Helper()
+		got := b.Build()
+		want := Run(Config{Site: site, Defaults: templates.FS})
+		if want.Failed() {
+			t.Fatalf("%s: the edited site does not build:\n%v", step, want.Problems)
+		}
+		if g, w := got.Problems.Error(), want.Problems.Error(); g != w {
+			t.Fatalf("%s: problems differ:\n got: %s\nwant: %s", step, g, w)
+		}
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("%s: %d files, want %d", step, len(got.Files), len(want.Files))
+		}
+		for name, data := range want.Files {
+			if string(got.Files[name]) != string(data) {
+				t.Fatalf("%s: %s differs from a fresh build\n%s", step, name, testsite.Diff(string(data), string(got.Files[name])))
+			}
+		}
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		f := site[name]
+		if !strings.Contains(string(f.Data), old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		site[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), old, new, 1)), Mode: f.Mode}
+		b.Changed([]string{name})
+	}
+	check("first build")
+	check("no change")
+
+	// Article 2 cites article 3, paragraph 2: removing that paragraph
+	// changes the citation's target in a file that did not change.
+	edit("content/articles/003-measures.md", "\n2. Each State Party shall apply paragraph 1 of this article to data.", "")
+	edit("content/articles/003-measures.md", `on: "2"`, `on: "1"`)
+	check("a cited paragraph removed")
+
+	// Defined terms link every use; dropping one relinks other files.
+	edit("content/articles/001-use-of-terms.md", "defines:\n  electronic data: \"-b\"\n", "")
+	check("a defined term dropped")
+
+	// A new defined term links words in texts that did not change.
+	edit("content/articles/001-use-of-terms.md", "about a communication.", "about a communication;\n\n(d) \"Measures\" shall mean steps.")
+	check("a term defined")
+
+	// A new article makes a dangling citation ("article 99") a link.
+	site["content/articles/099-new.md"] = &fstest.MapFile{Data: []byte("---\narticle: 99\ntitle: New\nchapter: II\n---\n1. Text.\n")}
+	b.Changed([]string{"content/articles/099-new.md"})
+	check("an article added")
+
+	// A site template overrides the default one.
+	site["templates/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>Lost</h1>{{end}}`)}
+	b.Changed([]string{"templates/404.html"})
+	check("a template added")
+
+	// A summary edit: one text changes, the others are reused.
+	edit("content/articles/003-measures.md", "Mexico wanted", "Mexico asked for")
+	check("a summary edited")
+}
