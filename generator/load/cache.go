@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 
 	"travaux/generator/model"
@@ -23,12 +24,20 @@ func NewCache() *Cache { return &Cache{files: map[string]*decoded{}} }
 
 // Forget drops the named files (slash-separated, relative to the site
 // root, e.g. "content/articles/065-entry-into-force.md"), so the next load
-// reads them again. Names of files not cached are ignored.
+// reads them again. A folder's name drops everything under it (a watcher
+// that lost events reports the folders it watches). Names of files not
+// cached are ignored.
 func (c *Cache) Forget(names ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, n := range names {
 		delete(c.files, n)
+		prefix := strings.TrimSuffix(n, "/") + "/"
+		for name := range c.files {
+			if strings.HasPrefix(name, prefix) || n == "." || n == "" {
+				delete(c.files, name)
+			}
+		}
 	}
 }
 

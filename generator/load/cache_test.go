@@ -33,6 +33,13 @@ func TestCacheReusesUntilForgotten(t *testing.T) {
 	if got := c.Article("1").Title; got != "A edited" {
 		t.Errorf("after Forget, title = %q, want the edit", got)
 	}
+	// Forgetting a folder forgets the files under it.
+	site["content/articles/001-a.md"] = &fstest.MapFile{Data: []byte("---\narticle: 1\ntitle: A again\nchapter: I\n---\n")}
+	cache.Forget("content")
+	c, _ = LoadCached(site, cache)
+	if got := c.Article("1").Title; got != "A again" {
+		t.Errorf("after forgetting content/, title = %q, want the edit", got)
+	}
 	// A file's own problems come back from the cache too.
 	site["content/articles/002-b.md"] = &fstest.MapFile{Data: []byte("---\narticle: 2\ntitel: B\nchapter: I\n---\n")}
 	cache.Forget("content/articles/002-b.md")

@@ -36,6 +36,7 @@ type Site struct {
 	out      string // the built site the server serves
 	server   *serve.Server
 	watcher  *watch.Watcher
+	builder  *build.Builder
 	log      io.Writer
 
 	mu    sync.Mutex
@@ -82,6 +83,7 @@ func New(dir string, defaults fs.FS, opts Options) (*Site, error) {
 		done:     make(chan struct{}),
 	}
 	s.server = serve.New(s.out, serve.Options{})
+	s.builder = build.NewBuilder(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true})
 	s.Rebuild()
 	return s, nil
 }
@@ -104,10 +106,11 @@ func (s *Site) Watch(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
-		case _, ok := <-s.watcher.Changes():
+		case paths, ok := <-s.watcher.Changes():
 			if !ok {
 				return
 			}
+			s.changed(paths)
 			s.Rebuild()
 		}
 	}
@@ -119,7 +122,7 @@ func (s *Site) Watch(ctx context.Context) {
 func (s *Site) Rebuild() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	res, err := safeBuild(s.dir, s.defaults)
+	res, err := s.safeBuild()
 	if err != nil {
 		s.fail(source.ErrorList{{Pos: source.Pos{File: s.dir}, Msg: err.Error()}})
 		return
@@ -187,14 +190,28 @@ func (s *Site) Close() {
 	os.RemoveAll(s.tmp)
 }
 
-// safeBuild runs the pipeline, turning a panic into an error.
-func safeBuild(dir string, defaults fs.FS) (res *build.Result, err error) {
+// changed tells the builder which files the watcher saw change, as paths
+// relative to the site root.
+func (s *Site) changed(paths []string) {
+	rel := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if r, err := filepath.Rel(s.dir, p); err == nil {
+			rel = append(rel, filepath.ToSlash(r))
+		}
+	}
+	s.builder.Changed(rel)
+}
+
+// safeBuild runs the pipeline, turning a panic into an error. After a
+// panic the builder's reused work cannot be trusted, so it starts afresh.
+func (s *Site) safeBuild() (res *build.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error during the build (please report it): %v", v)
+			s.builder = build.NewBuilder(build.Config{Site: os.DirFS(s.dir), Defaults: s.defaults, Preview: true})
 		}
 	}()
-	return build.Run(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true}), nil
+	return s.builder.Build(), nil
 }
 
 // ChangedPaths lists the output paths whose bytes differ between two
