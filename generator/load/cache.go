@@ -15,12 +15,42 @@ import (
 // (Forget); every other cached file is reused without being read again.
 // A Cache is safe for use by one Load at a time.
 type Cache struct {
-	mu    sync.Mutex
-	files map[string]*decoded
+	mu         sync.Mutex
+	files      map[string]*decoded
+	registries map[string]cachedRegistry
+}
+
+// cachedRegistry is a decoded registry file (a []T of its records) and
+// the problems found in it on its own.
+type cachedRegistry struct {
+	records any
+	errs    source.ErrorList
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{files: map[string]*decoded{}} }
+func NewCache() *Cache {
+	return &Cache{files: map[string]*decoded{}, registries: map[string]cachedRegistry{}}
+}
+
+// registry returns the cached registry file name; a nil cache has none.
+func (c *Cache) registry(name string) (any, source.ErrorList, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.registries[name]
+	return r.records, r.errs, ok
+}
+
+func (c *Cache) keepRegistry(name string, records any, errs source.ErrorList) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.registries[name] = cachedRegistry{records, append(source.ErrorList(nil), errs...)}
+}
 
 // Forget drops the named files (slash-separated, relative to the site
 // root, e.g. "content/articles/065-entry-into-force.md"), so the next load
@@ -32,10 +62,16 @@ func (c *Cache) Forget(names ...string) {
 	defer c.mu.Unlock()
 	for _, n := range names {
 		delete(c.files, n)
+		delete(c.registries, n)
 		prefix := strings.TrimSuffix(n, "/") + "/"
 		for name := range c.files {
 			if strings.HasPrefix(name, prefix) || n == "." || n == "" {
 				delete(c.files, name)
+			}
+		}
+		for name := range c.registries {
+			if strings.HasPrefix(name, prefix) || n == "." || n == "" {
+				delete(c.registries, name)
 			}
 		}
 	}

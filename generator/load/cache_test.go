@@ -73,3 +73,25 @@ func TestCachedLoadEqualsLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheKeepsRegistries(t *testing.T) {
+	site := cacheSite()
+	site["content/topics.yaml"] = &fstest.MapFile{Data: []byte("- {id: a, name: A}\n")}
+	cache := NewCache()
+	LoadCached(site, cache)
+	site["content/topics.yaml"] = &fstest.MapFile{Data: []byte("- {id: a, name: A edited}\n- {id: b, nmae: B}\n")}
+	c, _ := LoadCached(site, cache)
+	if got := c.Topic("a").Name; got != "A" {
+		t.Errorf("topic a = %q; the cached registry should have been reused", got)
+	}
+	cache.Forget("content/topics.yaml")
+	for range 2 { // the second time from the cache, problems included
+		c, errs := LoadCached(site, cache)
+		if got := c.Topic("a").Name; got != "A edited" {
+			t.Errorf("after Forget, topic a = %q", got)
+		}
+		if !strings.Contains(errs.Error(), `unknown key "nmae"`) {
+			t.Errorf("problems = %v, want the unknown key", errs)
+		}
+	}
+}

@@ -162,6 +162,18 @@ func (l *loader) loadRegistries() {
 // with a usable id are returned: a record nothing can refer to would only
 // cause confusing errors later.
 func registry[T any](l *loader, file, what string, keys []string, decode func(r *record, id string) T) []T {
+	name := contentDir + "/" + file
+	if v, errs, ok := l.cache.registry(name); ok {
+		l.errs.Append(errs)
+		return v.([]T)
+	}
+	n := len(l.errs)
+	out := decodeRegistry(l, file, what, keys, decode)
+	l.cache.keepRegistry(name, out, l.errs[n:])
+	return out
+}
+
+func decodeRegistry[T any](l *loader, file, what string, keys []string, decode func(r *record, id string) T) []T {
 	y, root, ok := l.openYAML(file, false)
 	if !ok || root == nil {
 		return nil

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 
 	"travaux/generator/build"
 	"travaux/generator/serve"
@@ -45,6 +46,12 @@ type Site struct {
 	done  chan struct{}     // closed when Watch returns
 }
 
+// previewQuiet is how long the files must stay still before a rebuild.
+// An editor's save (a write, or a temporary file renamed over the old one)
+// is over within a millisecond, so a short wait is enough to see it whole;
+// saves that arrive during a build are merged into the next one anyway.
+const previewQuiet = 5 * time.Millisecond
+
 // Options tune a preview; the zero value is ready to use.
 type Options struct {
 	Log   io.Writer     // progress and problems; default io.Discard
@@ -57,6 +64,9 @@ type Options struct {
 func New(dir string, defaults fs.FS, opts Options) (*Site, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
+	}
+	if opts.Watch.Quiet == 0 {
+		opts.Watch.Quiet = previewQuiet
 	}
 	tmp, err := os.MkdirTemp("", "travaux-serve-")
 	if err != nil {
@@ -132,11 +142,17 @@ func (s *Site) Rebuild() {
 		return
 	}
 	changed := ChangedPaths(s.files, res.Files)
-	if s.files == nil || len(changed) > 0 {
-		if err := write.Dir(s.out, res.Files); err != nil {
-			s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err.Error()}})
-			return
-		}
+	var err2 error
+	switch {
+	case s.files == nil:
+		err2 = write.Dir(s.out, res.Files)
+	case len(changed) > 0:
+		_, err2 = write.Update(s.out, s.files, res.Files)
+	}
+	if err2 != nil {
+		s.files = nil // the folder's state is unknown: write it whole next time
+		s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err2.Error()}})
+		return
 	}
 	recovered := !s.ok
 	s.files, s.ok = res.Files, true

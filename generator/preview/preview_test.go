@@ -51,7 +51,7 @@ type events struct {
 	ch   chan [2]string // event name, data
 }
 
-func subscribe(t *testing.T, url string) *events {
+func subscribe(t testing.TB, url string) *events {
 	t.Helper()
 	resp, err := http.Get(url + "/_travaux/events")
 	if err != nil {
@@ -77,7 +77,7 @@ func subscribe(t *testing.T, url string) *events {
 }
 
 // next waits for the next event named name whose data contains want.
-func (e *events) next(t *testing.T, name, want string) string {
+func (e *events) next(t testing.TB, name, want string) string {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -97,7 +97,7 @@ func (e *events) next(t *testing.T, name, want string) string {
 
 // save writes a file the way editors do: a temporary file renamed over
 // the target when atomic, a plain rewrite otherwise.
-func save(t *testing.T, path string, data []byte, atomic bool) {
+func save(t testing.TB, path string, data []byte, atomic bool) {
 	t.Helper()
 	if !atomic {
 		if err := os.WriteFile(path, data, 0o644); err != nil {

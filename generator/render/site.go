@@ -111,8 +111,9 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(i int) {
-		results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
+		results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
 	})
+	t.remember(pages, results)
 	var urls []sitemapURL
 	for i, p := range pages {
 		if _, dup := out[p.path]; dup {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The page templates. Each is parsed into its own set together with every
@@ -31,6 +33,20 @@ var pageTemplates = append([]string{tmplIndex, tmplArticle, tmplPage, tmplNotFou
 type Templates struct {
 	pages  map[string]*template.Template
 	static []staticFile // in path order
+
+	// memo holds the pages of the last Site call. Templates read nothing
+	// but their data, so a page whose view model equals last time's
+	// (reflect.DeepEqual) has the same bytes: a rebuild after one save
+	// executes only the pages the save changed. The view models are plain
+	// values built afresh for each build, never shared with the model.
+	mu   sync.Mutex
+	memo map[string]memoPage
+}
+
+type memoPage struct {
+	tmpl string
+	data any
+	out  []byte
 }
 
 // staticFile is a file under static/, by its path relative to static/.
@@ -100,6 +116,31 @@ func readStatic(fsys fs.FS) ([]staticFile, error) {
 		return nil
 	})
 	return files, err
+}
+
+// executeMemo is execute for the page at path, reusing last build's bytes
+// when the template and the data are the same.
+func (t *Templates) executeMemo(path, page string, data any) ([]byte, error) {
+	t.mu.Lock()
+	m, ok := t.memo[path]
+	t.mu.Unlock()
+	if ok && m.tmpl == page && reflect.DeepEqual(m.data, data) {
+		return m.out, nil
+	}
+	return t.execute(page, data)
+}
+
+// remember keeps this build's pages for the next one.
+func (t *Templates) remember(pages []page, out [][]byte) {
+	memo := make(map[string]memoPage, len(pages))
+	for i, p := range pages {
+		if out[i] != nil {
+			memo[p.path] = memoPage{tmpl: p.tmpl, data: p.data, out: out[i]}
+		}
+	}
+	t.mu.Lock()
+	t.memo = memo
+	t.mu.Unlock()
 }
 
 // execute runs the set parsed for page with data.

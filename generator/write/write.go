@@ -16,6 +16,7 @@
 package write
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -174,4 +175,43 @@ func removeLeftovers(parent, base string) {
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
+}
+
+// Update brings the folder out, which holds exactly the files old, to
+// files: each changed or new file is written to a temporary name and
+// renamed over its path, and files no longer built are removed. Unlike
+// Dir it is not atomic for the whole folder, only for each file; the
+// preview server uses it on its private output, where a rebuild after one
+// save changes a handful of files and swapping the whole tree would cost
+// more than the build.
+func Update(out string, old, files map[string][]byte) (rep Report, err error) {
+	names, err := sortedNames(files)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", out, err)
+	}
+	for _, name := range names {
+		data := files[name]
+		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+			continue
+		}
+		dst := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return rep, fmt.Errorf("write %s: %w", out, err)
+		}
+		tmp := dst + ".travaux-tmp"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			return rep, fmt.Errorf("write %s: %w", out, err)
+		}
+		if err := os.Rename(tmp, dst); err != nil {
+			os.Remove(tmp)
+			return rep, fmt.Errorf("write %s: %w", out, err)
+		}
+		rep.Written++
+	}
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			os.Remove(filepath.Join(out, filepath.FromSlash(name)))
+		}
+	}
+	return rep, nil
 }

@@ -157,3 +157,24 @@ func TestSyncDistrustsHandEdits(t *testing.T) {
 		t.Errorf("a.html = %q, want the built bytes", got)
 	}
 }
+
+func TestUpdateWritesChangedFilesOnly(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	old := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a"), "gone.html": []byte("x")}
+	if err := Dir(out, old); err != nil {
+		t.Fatal(err)
+	}
+	kept := inode(t, filepath.Join(out, "index.html"))
+	files := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a, edited"), "new/index.html": []byte("new")}
+	rep, err := Update(out, old, files)
+	if err != nil || rep.Written != 2 {
+		t.Fatalf("Update: %+v, %v; want 2 written", rep, err)
+	}
+	got := readTree(t, out)
+	if len(got) != 3 || got["a/index.html"] != "a, edited" || got["new/index.html"] != "new" {
+		t.Errorf("tree after Update: %v", got)
+	}
+	if inode(t, filepath.Join(out, "index.html")) != kept {
+		t.Error("an unchanged file was written")
+	}
+}

@@ -1,0 +1,100 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"travaux/generator/internal/benchcorpus"
+	"travaux/generator/watch"
+	"travaux/templates"
+)
+
+// benchSaveToReload measures what an author waits for: from saving an
+// article file to the reload event reaching the browser's event stream.
+// Each save changes one history summary of article file name.
+func benchSaveToReload(b *testing.B, dir, name string) {
+	site, err := New(dir, templates.FS, Options{Watch: watch.Options{Quiet: previewQuiet}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go site.Watch(ctx)
+	srv := httptest.NewServer(site.Handler())
+	defer func() { cancel(); site.Close(); srv.Close() }()
+	ev := subscribe(b, srv.URL)
+	ev.next(b, "hello", "")
+
+	path := filepath.Join(dir, name)
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	marker := []byte("summary: ")
+	if !bytes.Contains(orig, marker) {
+		b.Fatalf("%s has no summary to edit", name)
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		data := bytes.Replace(orig, marker, fmt.Appendf(nil, "summary: Edit %d. ", i), 1)
+		start := time.Now()
+		save(b, path, data, true)
+		ev.next(b, "reload", "")
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "ms-p95")
+}
+
+// BenchmarkSaveToReloadShipped: the shipped edition.
+func BenchmarkSaveToReloadShipped(b *testing.B) {
+	dir := b.TempDir()
+	copyTree(b, "../../content", filepath.Join(dir, "content"))
+	benchSaveToReload(b, dir, "content/articles/065-entry-into-force.md")
+}
+
+// BenchmarkSaveToReload1000: a synthetic edition of 1,000 articles.
+func BenchmarkSaveToReload1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchcorpus.Write(dir, benchcorpus.Options{N: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content/articles"))
+	name := "content/articles/" + entries[len(entries)/2].Name()
+	benchSaveToReload(b, dir, name)
+}
+
+func copyTree(tb testing.TB, from, to string) {
+	tb.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
