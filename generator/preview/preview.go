@@ -50,7 +50,7 @@ type Site struct {
 // An editor's save (a write, or a temporary file renamed over the old one)
 // is over within a millisecond, so a short wait is enough to see it whole;
 // saves that arrive during a build are merged into the next one anyway.
-const previewQuiet = 5 * time.Millisecond
+const previewQuiet = 2 * time.Millisecond
 
 // Options tune a preview; the zero value is ready to use.
 type Options struct {

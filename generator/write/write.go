@@ -195,8 +195,10 @@ func Update(out string, old, files map[string][]byte) (rep Report, err error) {
 			continue
 		}
 		dst := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return rep, fmt.Errorf("write %s: %w", out, err)
+		if _, existed := old[name]; !existed {
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return rep, fmt.Errorf("write %s: %w", out, err)
+			}
 		}
 		tmp := dst + ".travaux-tmp"
 		if err := os.WriteFile(tmp, data, 0o644); err != nil {
