@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -17,26 +19,28 @@ type span struct {
 }
 
 // align diffs two token slices with go-diff: each distinct key becomes one
-// rune, DiffMainRunes finds a shortest edit script (no deadline, so the
-// result never depends on the machine), DiffCleanupSemantic folds small
-// equal islands into the edits around them, and slide moves each edit to
-// the sentence or paragraph boundary nearest to hand.
+// rune, anchored pins down the stretches that can only be equal and
+// DiffMainRunes finds a shortest edit script between them (no deadline,
+// so the result never depends on the machine), DiffCleanupSemantic folds
+// small equal islands into the edits around them, and slide moves each
+// edit to the sentence or paragraph boundary nearest to hand.
 func align(a, b []token) []span {
-	switch {
-	case len(a) == 0 && len(b) == 0:
-		return nil
-	case len(a) == 0:
-		return []span{{kind: Insert, b1: len(b)}}
-	case len(b) == 0:
-		return []span{{kind: Delete, a1: len(a)}}
-	}
 	ra, rb, ok := toRunes(a, b)
 	if !ok {
-		return []span{{kind: Delete, a1: len(a)}, {kind: Insert, b1: len(b)}}
+		return replaceAll(a, b)
+	}
+	return alignRunes(a, b, ra, rb)
+}
+
+// alignRunes is align with the tokens' runes already assigned (see
+// toRunes): ra[i] stands for a[i] and rb[j] for b[j].
+func alignRunes(a, b []token, ra, rb []rune) []span {
+	if len(a) == 0 || len(b) == 0 {
+		return replaceAll(a, b)
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	raw := dmp.DiffMainRunes(ra, rb, false)
+	raw := anchored(dmp, a, b, ra, rb)
 	// DiffCleanupSemanticLossless, which DiffCleanupSemantic calls, mixes
 	// byte and rune offsets, and our runes are all multi-byte. Check that
 	// the result still spells both rune strings, token for token, and fall
@@ -47,7 +51,20 @@ func align(a, b []token) []span {
 	if spans, ok := toSpans(raw, ra, rb); ok {
 		return slide(a, b, spans)
 	}
-	return []span{{kind: Delete, a1: len(a)}, {kind: Insert, b1: len(b)}}
+	return replaceAll(a, b)
+}
+
+// replaceAll is the alignment that recognises nothing: all of a deleted,
+// all of b inserted.
+func replaceAll(a, b []token) []span {
+	var spans []span
+	if len(a) > 0 {
+		spans = append(spans, span{kind: Delete, a1: len(a)})
+	}
+	if len(b) > 0 {
+		spans = append(spans, span{kind: Insert, b1: len(b)})
+	}
+	return spans
 }
 
 // anchorMinWords: an equal stretch of at least this many words, or one
@@ -125,10 +142,10 @@ func slide(a, b []token, spans []span) []span {
 		// The edit may sit at lo+d for -left <= d <= right; keep at
 		// least one token in each equal stretch.
 		left, right := 0, 0
-		for left+1 < p.b1-p.b0 && toks[lo-1-left].key == toks[hi-1-left].key {
+		for left+1 < p.b1-p.b0 && toks[lo-1-left].key() == toks[hi-1-left].key() {
 			left++
 		}
-		for right+1 < n.b1-n.b0 && toks[lo+right].key == toks[hi+right].key {
+		for right+1 < n.b1-n.b0 && toks[lo+right].key() == toks[hi+right].key() {
 			right++
 		}
 		best, bestScore := 0, boundary(toks, lo)+boundary(toks, hi)
@@ -174,17 +191,19 @@ func boundary(toks []token, i int) int {
 // toRunes maps each distinct key, in order of first appearance, to one
 // rune (see tokenRune). It fails only past a million distinct tokens.
 func toRunes(a, b []token) (ra, rb []rune, ok bool) {
-	ids := make(map[string]rune, (len(a)+len(b))/2)
+	// Vocabularies grow much slower than texts: a 5,000-word text has
+	// some 1,000 distinct tokens.
+	ids := make(map[string]rune, (len(a)+len(b))/8+16)
 	conv := func(toks []token) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			r, seen := ids[t.key]
+			r, seen := ids[t.key()]
 			if !seen {
 				r = tokenRune(len(ids))
 				if r < 0 {
 					return nil
 				}
-				ids[t.key] = r
+				ids[t.key()] = r
 			}
 			rs[i] = r
 		}
@@ -272,4 +291,280 @@ func toSpans(diffs []diffmatchpatch.Diff, ra, rb []rune) ([]span, bool) {
 		spans = append(spans, s)
 	}
 	return spans, i == len(ra) && j == len(rb)
+}
+
+// anchorGram is the length, in tokens, of the runs anchored pins down.
+// Four tokens ("of the requested State") are rarely unique; four tokens
+// with a rarer word among them usually are.
+const anchorGram = 4
+
+// anchored diffs ra and rb as DiffMainRunes does, but first pins down
+// anchors: runs of anchorGram tokens that occur exactly once in each
+// text, taken in the longest chain that is in order in both (as patience
+// diff does). Only the stretches between anchors go to DiffMainRunes.
+//
+// Myers' algorithm costs time in proportion to the texts' length times
+// the number of edits, so a 50,000-word text with edits all through it
+// costs a few seconds; between anchors, a few hundred tokens apart at
+// most, the same edits cost milliseconds. A unique run that is in order in
+// both texts is what any reader would call unchanged, so the diff reads
+// the same; it can only differ from a shortest edit script where a shorter
+// script would pair that run with something else, which is rarer and no
+// better for a reader. A run that moved is out of order and is not
+// pinned: it stays a deletion and an insertion, for findMoves.
+func anchored(dmp *diffmatchpatch.DiffMatchPatch, a, b []token, ra, rb []rune) []diffmatchpatch.Diff {
+	chain := anchorChain(a, b, ra, rb)
+	if len(chain) == 0 {
+		return dmp.DiffMainRunes(ra, rb, false)
+	}
+	var out []diffmatchpatch.Diff
+	ca, cb := 0, 0 // the end of the last equal stretch
+	eq := 0        // where in ra that stretch starts
+	flush := func() {
+		if eq < ca {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ra[eq:ca])})
+		}
+	}
+	between := func(x, y []rune) {
+		switch {
+		case len(x) == 0 && len(y) == 0:
+		case len(x) == 0:
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(y)})
+		case len(y) == 0:
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(x)})
+		default:
+			out = append(out, dmp.DiffMainRunes(x, y, false)...)
+		}
+	}
+	for _, p := range chain {
+		i, j := int(p.i), int(p.j)
+		switch {
+		case i >= ca && j >= cb:
+			if i > ca || j > cb {
+				flush()
+				between(ra[ca:i], rb[cb:j])
+				eq = i
+			}
+		case i-j == ca-cb && i+anchorGram > ca:
+			// Overlaps the anchor before on the same diagonal: extend it.
+		default:
+			continue
+		}
+		ca, cb = i+anchorGram, j+anchorGram
+	}
+	flush()
+	between(ra[ca:], rb[cb:])
+	return coalesce(out)
+}
+
+// coalesce joins neighbouring diffs of the same type. Each stretch
+// between anchors comes back from DiffMainRunes already merged, and
+// anchors are equal, so this is all the merging the pieces need;
+// DiffCleanupMerge would do it too, but splices its slice once per
+// change, which is quadratic in a long text.
+func coalesce(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	out := diffs[:0]
+	var b strings.Builder
+	for i := 0; i < len(diffs); {
+		j := i + 1
+		for j < len(diffs) && diffs[j].Type == diffs[i].Type {
+			j++
+		}
+		d := diffs[i]
+		if j > i+1 {
+			b.Reset()
+			for _, e := range diffs[i:j] {
+				b.WriteString(e.Text)
+			}
+			d.Text = b.String()
+		}
+		if d.Text != "" {
+			out = append(out, d)
+		}
+		i = j
+	}
+	return out
+}
+
+// labels returns, for each token of toks, the index of the first token
+// at or after it that is a paragraph break or part of a paragraph label
+// ("12." or "(b)" at the start of a paragraph), or len(toks). Runs with
+// such a token are not anchors: paragraphs are renumbered when one is
+// added or taken out, and ". ¶ 367 ." is unique in both texts even when
+// the two paragraphs numbered 367 have nothing else in common.
+func labels(toks []token) []int {
+	weak := make([]bool, len(toks))
+	for start := 0; start < len(toks); start++ {
+		if start > 0 && toks[start-1].kind != pbreak {
+			continue
+		}
+		_, n, _ := label(toks[start:], "")
+		for k := start; k < start+n; k++ {
+			weak[k] = true
+		}
+	}
+	next := make([]int, len(toks))
+	n := len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if weak[i] || toks[i].kind == pbreak {
+			n = i
+		}
+		next[i] = n
+	}
+	return next
+}
+
+// gramKey hashes the anchorGram token runes at rs[i:] (FNV-1a over the
+// runes). Two runs with the same key are taken to be the same run only for
+// counting: a collision can make a unique run look repeated, which loses
+// an anchor, never makes a wrong one (anchorChain checks each pair).
+func gramKey(rs []rune, i int) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs[i : i+anchorGram] {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// anchorPair is a run of anchorGram tokens at ra[i:] and rb[j:].
+type anchorPair struct{ i, j int32 }
+
+// anchorChain returns the runs of anchorGram tokens found exactly once in
+// each of ra and rb, as the longest chain in increasing order in both,
+// sorted.
+func anchorChain(a, b []token, ra, rb []rune) []anchorPair {
+	if len(ra) < anchorGram || len(rb) < anchorGram {
+		return nil
+	}
+	wa, wb := labels(a), labels(b)
+	// Where each run of ra is, or -1 when it occurs more than once; then
+	// the same for rb, for the runs ra has once.
+	grams := newGramTable(len(ra))
+	for i := 0; i+anchorGram <= len(ra); i++ {
+		if wa[i] < i+anchorGram {
+			continue
+		}
+		s, found := grams.slot(gramKey(ra, i))
+		switch {
+		case !found:
+			*s = gramSeen{int32(i), -2} // -2: not seen in rb yet
+		case s.i >= 0:
+			*s = gramSeen{-1, -1}
+		}
+	}
+	// The runs ra has once, where rb has them first; kept only if rb has
+	// them once too.
+	var cands []*gramSeen
+	for j := 0; j+anchorGram <= len(rb); j++ {
+		if wb[j] < j+anchorGram {
+			continue
+		}
+		s, found := grams.find(gramKey(rb, j))
+		if !found || s.i < 0 {
+			continue
+		}
+		switch s.j {
+		case -2:
+			s.j = int32(j)
+			cands = append(cands, s)
+		case -1:
+		default:
+			s.j = -1
+		}
+	}
+	pairs := make([]anchorPair, 0, len(cands))
+	for _, s := range cands {
+		if s.j >= 0 && slices.Equal(ra[s.i:s.i+anchorGram], rb[s.j:s.j+anchorGram]) {
+			pairs = append(pairs, anchorPair{s.i, s.j})
+		}
+	}
+	// pairs are in order of j; the longest chain increasing in i too
+	// (patience sorting: tails[k] is the pair ending the best chain of
+	// length k+1 found so far).
+	tails := make([]int, 0, 64)
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if pairs[tails[m]].i < p.i {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	if len(tails) == 0 {
+		return nil
+	}
+	chain := make([]anchorPair, len(tails))
+	for k, n := tails[len(tails)-1], len(tails)-1; k >= 0; k, n = prev[k], n-1 {
+		chain[n] = pairs[k]
+	}
+	return chain
+}
+
+// gramSeen is where a run was seen: its index in ra and rb, -1 when it
+// occurs there more than once, -2 when not yet seen in rb.
+type gramSeen struct{ i, j int32 }
+
+// gramTable maps gram keys to where they were seen: an open-addressing
+// hash table with linear probing, which for this one job (uint64 keys
+// already hashed, no deletion) is several times faster than a map.
+type gramTable struct {
+	slots []gramSlot
+	shift uint
+}
+
+type gramSlot struct {
+	key uint64 // 0: empty (key 0 is stored as 1)
+	gramSeen
+}
+
+func newGramTable(n int) *gramTable {
+	bits := uint(4)
+	for 1<<bits < n+n/2 {
+		bits++
+	}
+	return &gramTable{slots: make([]gramSlot, 1<<bits), shift: 64 - bits}
+}
+
+// slot returns the value slot of key, adding it if absent, and whether it
+// was there.
+func (t *gramTable) slot(key uint64) (*gramSeen, bool) {
+	key = max(key, 1)
+	mask := len(t.slots) - 1
+	for h := int((key * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
+		switch sl := &t.slots[h]; sl.key {
+		case key:
+			return &sl.gramSeen, true
+		case 0:
+			sl.key = key
+			return &sl.gramSeen, false
+		}
+	}
+}
+
+// find returns the value slot of key and whether it is there.
+func (t *gramTable) find(key uint64) (*gramSeen, bool) {
+	key = max(key, 1)
+	mask := len(t.slots) - 1
+	for h := int((key * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
+		switch sl := &t.slots[h]; sl.key {
+		case key:
+			return &sl.gramSeen, true
+		case 0:
+			return nil, false
+		}
+	}
 }

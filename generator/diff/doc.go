@@ -7,12 +7,16 @@
 // Both texts are put in Unicode NFC (so a composed "é" equals "e" plus a
 // combining accent) and split into tokens: words (letters, digits and
 // marks, keeping inner hyphens and apostrophes: "Secretary-General",
-// "Party's"), single punctuation characters, and paragraph breaks. A
+// "Party's", and the point or comma inside a number: "2.5", "40,000"),
+// single punctuation characters, and paragraph breaks. A
 // paragraph break is a blank line, or a line break before a line that
 // starts with a paragraph number ("2.") or a subparagraph ("(a)").
 // Whitespace is not a token: it is folded into the space before the next
 // token, so it is never a change. Typographic variants inside a word
-// (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal.
+// (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal, and
+// so do curly and straight quotation marks (“ ” and ", ‘ ’ and ').
+// Letters of every script are word characters: an Arabic text splits
+// into words as an English one does.
 // Each token keeps its spelling and the space before it, so the ops give
 // back both texts exactly as [Normalize] writes them:
 //

@@ -50,10 +50,10 @@ func Rows(old, new string) []Row {
 	ids := map[string]int32{}
 	bag := func(p *paragraph) {
 		for k, t := range p.toks {
-			id, ok := ids[t.key]
+			id, ok := ids[t.key()]
 			if !ok {
 				id = int32(len(ids))
-				ids[t.key] = id
+				ids[t.key()] = id
 			}
 			p.ids = append(p.ids, id)
 			if t.kind == word && k >= p.labelLen {
@@ -123,7 +123,8 @@ func Rows(old, new string) []Row {
 	moved := make([]*move, len(order))
 	for _, c := range cands {
 		if moved[c.r] == nil && moved[c.s] == nil {
-			mv := newMove(pa[order[c.r].i].toks, pb[order[c.s].j].toks)
+			x, y := pa[order[c.r].i].toks, pb[order[c.s].j].toks
+			mv := newMove(x, y, align(x, y))
 			moved[c.r], moved[c.s] = mv, mv
 		}
 	}
@@ -202,10 +203,10 @@ func paragraphs(toks []token) []paragraph {
 // label returns the label of the paragraph toks, the number of tokens it
 // takes, and the paragraph number in force after the paragraph.
 func label(toks []token, number string) (string, int, string) {
-	if len(toks) >= 2 && toks[0].kind == word && isNumber(toks[0].text) && (toks[1].key == "." || toks[1].key == ")") {
+	if len(toks) >= 2 && toks[0].kind == word && isNumber(toks[0].text) && (toks[1].key() == "." || toks[1].key() == ")") {
 		return toks[0].text, 2, toks[0].text
 	}
-	if len(toks) >= 3 && toks[0].key == "(" && toks[1].kind == word && toks[2].key == ")" && toks[2].space == "" && toks[1].space == "" {
+	if len(toks) >= 3 && toks[0].key() == "(" && toks[1].kind == word && toks[2].key() == ")" && !toks[2].spaced && !toks[1].spaced {
 		return number + "(" + toks[1].text + ")", 3, number
 	}
 	return "", 0, number

@@ -101,7 +101,12 @@ func New(ops []Op) string {
 // compare is Words on tokens: align, find moves, apply the degenerate
 // guard, and give back ops with their statistics.
 func compare(a, b []token) Result {
-	spans := findMoves(a, b, align(a, b))
+	var spans []span
+	if ra, rb, ok := toRunes(a, b); ok {
+		spans = findMoves(a, b, ra, rb, alignRunes(a, b, ra, rb))
+	} else {
+		spans = replaceAll(a, b)
+	}
 	if beyondRecognition(a, b, spans) {
 		return replacement(a, b)
 	}
@@ -217,13 +222,6 @@ func replacement(a, b []token) Result {
 	if len(b) > 0 {
 		r.Ops = append(r.Ops, Op{Kind: Insert, Text: join(b)})
 	}
-	var spans []span
-	if len(a) > 0 {
-		spans = append(spans, span{kind: Delete, a1: len(a)})
-	}
-	if len(b) > 0 {
-		spans = append(spans, span{kind: Insert, b1: len(b)})
-	}
-	r.Stats = statsOf(a, b, spans)
+	r.Stats = statsOf(a, b, replaceAll(a, b))
 	return r
 }
