@@ -46,12 +46,100 @@ func alignRunes(a, b []token, ra, rb []rune) []span {
 	// the result still spells both rune strings, token for token, and fall
 	// back to the uncleaned diff (which works on runes only) if not.
 	if spans, ok := toSpans(cleanup(dmp, raw, a), ra, rb); ok {
-		return slide(a, b, spans)
+		return splitCase(a, b, slide(a, b, spans))
 	}
 	if spans, ok := toSpans(raw, ra, rb); ok {
-		return slide(a, b, spans)
+		return splitCase(a, b, slide(a, b, spans))
 	}
 	return replaceAll(a, b)
+}
+
+// splitCase turns the words of equal spans that differ in case
+// ("convention", "Convention") into replacements. Tokens align ignoring
+// case, so that a text whose every other word gained a capital still
+// lines up word for word with its draft; but a capital is a change to a
+// legal text, and is shown as one. Changes that end up next to each
+// other become one replacement.
+func splitCase(a, b []token, spans []span) []span {
+	differ := func(x, y token) bool { return (x.folded || y.folded) && x.exact() != y.exact() }
+	split := false
+	for _, s := range spans {
+		if s.kind != Equal {
+			continue
+		}
+		for k := 0; k < s.a1-s.a0; k++ {
+			if differ(a[s.a0+k], b[s.b0+k]) {
+				split = true
+				break
+			}
+		}
+	}
+	if !split {
+		return spans
+	}
+	var out []span
+	add := func(s span) {
+		// Merge with the change before: one Delete then one Insert.
+		if s.kind != Equal && len(out) > 0 && out[len(out)-1].kind != Equal {
+			k := len(out) - 1
+			for k > 0 && out[k-1].kind != Equal {
+				k--
+			}
+			del := span{kind: Delete, a0: -1}
+			ins := span{kind: Insert, b0: -1}
+			for _, c := range append(out[k:], s) {
+				switch c.kind {
+				case Delete:
+					if del.a0 < 0 {
+						del.a0 = c.a0
+					}
+					del.a1 = c.a1
+				case Insert:
+					if ins.b0 < 0 {
+						ins.b0 = c.b0
+					}
+					ins.b1 = c.b1
+				}
+			}
+			out = out[:k]
+			if del.a0 >= 0 {
+				out = append(out, del)
+			}
+			if ins.b0 >= 0 {
+				out = append(out, ins)
+			}
+			return
+		}
+		out = append(out, s)
+	}
+	for _, s := range spans {
+		if s.kind != Equal {
+			add(s)
+			continue
+		}
+		start := 0
+		n := s.a1 - s.a0
+		for k := 0; k <= n; {
+			if k < n && !differ(a[s.a0+k], b[s.b0+k]) {
+				k++
+				continue
+			}
+			if k > start {
+				add(span{kind: Equal, a0: s.a0 + start, a1: s.a0 + k, b0: s.b0 + start, b1: s.b0 + k})
+			}
+			if k == n {
+				break
+			}
+			e := k
+			for e < n && differ(a[s.a0+e], b[s.b0+e]) {
+				e++
+			}
+			add(span{kind: Delete, a0: s.a0 + k, a1: s.a0 + e})
+			add(span{kind: Insert, b0: s.b0 + k, b1: s.b0 + e})
+			start, k = e, e
+		}
+	}
+	return out
 }
 
 // replaceAll is the alignment that recognises nothing: all of a deleted,
@@ -192,18 +280,34 @@ func boundary(toks []token, i int) int {
 // rune (see tokenRune). It fails only past a million distinct tokens.
 func toRunes(a, b []token) (ra, rb []rune, ok bool) {
 	// Vocabularies grow much slower than texts: a 5,000-word text has
-	// some 1,000 distinct tokens.
+	// some 1,000 distinct tokens. byText spares computing the key of a
+	// word with a capital each time it occurs.
 	ids := make(map[string]rune, (len(a)+len(b))/8+16)
+	byText := map[string]rune{}
 	conv := func(toks []token) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
-			r, seen := ids[t.key()]
-			if !seen {
-				r = tokenRune(len(ids))
-				if r < 0 {
-					return nil
+			if !t.folded {
+				r, seen := ids[t.text]
+				if !seen {
+					if r = tokenRune(len(ids)); r < 0 {
+						return nil
+					}
+					ids[t.text] = r
 				}
-				ids[t.key()] = r
+				rs[i] = r
+				continue
+			}
+			r, seen := byText[t.text]
+			if !seen {
+				k := t.key()
+				if r, seen = ids[k]; !seen {
+					if r = tokenRune(len(ids)); r < 0 {
+						return nil
+					}
+					ids[k] = r
+				}
+				byText[t.text] = r
 			}
 			rs[i] = r
 		}

@@ -16,7 +16,10 @@
 // (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal, and
 // so do curly and straight quotation marks (“ ” and ", ‘ ’ and ').
 // Letters of every script are word characters: an Arabic text splits
-// into words as an English one does.
+// into words as an English one does. Words align whatever their case
+// ("convention" with "Convention"), so a title that gained capitals still
+// lines up word for word; but a word whose case changed is then shown as
+// replaced, since a capital is a change to a legal text.
 // Each token keeps its spelling and the space before it, so the ops give
 // back both texts exactly as [Normalize] writes them:
 //

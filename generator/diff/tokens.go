@@ -30,7 +30,7 @@ const paragraphBreak = "\n\n"
 type token struct {
 	text   string // as written, after NFC
 	spaced bool   // a space before the token: all the whitespace there was, folded (never for breaks)
-	folded bool   // key differs from text: a typographic variant to fold
+	folded bool   // key differs from text: a typographic variant to fold, or a capital
 	kind   tokenKind
 }
 
@@ -118,8 +118,10 @@ func tokenize(s string) []token {
 		j := i + size
 		last := r                  // the last rune of the word so far
 		ascii := r < utf8.RuneSelf // no variant for foldKey to fold
+		upper := 'A' <= r && r <= 'Z'
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				upper = upper || 'A' <= c && c <= 'Z'
 				j++
 				last = rune(c)
 				continue
@@ -149,7 +151,7 @@ func tokenize(s string) []token {
 			break
 		}
 		text := s[i:j]
-		folded := !ascii && strings.ContainsAny(text, foldable)
+		folded := upper || !ascii && (strings.ContainsAny(text, foldable) || strings.ToLower(text) != text)
 		toks = append(toks, token{text: text, spaced: spaced, folded: folded, kind: word})
 		i = j
 	}
@@ -220,7 +222,9 @@ func foldKey(s string) string {
 	return b.String()
 }
 
-// key is what is compared: the text with typographic variants folded.
+// key is what aligns: the text with typographic variants folded, in
+// lower case. Words that differ only in case align, and are then shown
+// as changed (see splitCase).
 func (t token) key() string {
 	if !t.folded {
 		return t.text
@@ -228,7 +232,20 @@ func (t token) key() string {
 	if t.kind == punct {
 		return quoteKey(t.text)
 	}
-	return foldKey(t.text)
+	return strings.ToLower(t.exact())
+}
+
+// exact is what is equal: the text with typographic variants folded.
+func (t token) exact() string {
+	switch {
+	case !t.folded:
+		return t.text
+	case t.kind == punct:
+		return quoteKey(t.text)
+	case strings.ContainsAny(t.text, foldable):
+		return foldKey(t.text)
+	}
+	return t.text
 }
 
 // quoteKey folds the typographic variants of quotation marks, so that a

@@ -68,6 +68,11 @@ func (s *site) articlePage(i int) *ArticlePage {
 	p.History = s.history(a, body)
 	p.ByParagraph = byParagraph(body, p.History)
 	p.Versions = s.versions(a)
+	texts := s.articleTexts(a)
+	p.Texts = s.articleTextItems(a, texts)
+	for i := range p.History {
+		p.History[i].Redlines = entryRedlines(a, texts, i+1)
+	}
 	return p
 }
 

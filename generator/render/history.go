@@ -15,6 +15,16 @@ import (
 // for YYYY-MM-DD and its shortenings is chronological; an undated entry
 // sorts before the dated ones of its session.
 func (s *site) history(a *model.Article, body *model.Rendered) []Entry {
+	var out []Entry
+	for i, e := range s.timeline(a) {
+		out = append(out, s.entry(i+1, e, body))
+	}
+	return out
+}
+
+// timeline is the article's history entries in the order history shows
+// them; the n-th is anchored #entry-n on the article page.
+func (s *site) timeline(a *model.Article) []*model.Entry {
 	order := map[string]int{}
 	for i, sess := range s.c.Sessions {
 		order[sess.ID] = i
@@ -32,11 +42,7 @@ func (s *site) history(a *model.Article, body *model.Rendered) []Entry {
 		}
 		return strings.Compare(x.Date, y.Date)
 	})
-	var out []Entry
-	for i, e := range entries {
-		out = append(out, s.entry(i+1, e, body))
-	}
-	return out
+	return entries
 }
 
 var outcomes = map[string]string{

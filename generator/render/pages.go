@@ -98,6 +98,7 @@ type ArticlePage struct {
 	History         []Entry
 	Versions        []VersionText
 	Notes           template.HTML
+	Texts           []TextItem // the texts compare pages set side by side; empty when fewer than two
 }
 
 // Definition is a term the article defines.
@@ -143,6 +144,7 @@ type Entry struct {
 	Edits         []Edit
 	Reconstructed bool
 	Sources       []SourceRef
+	Redlines      []Link // the wording asked for, compared with its base and the adopted text
 
 	onID  string // the paragraph id, for grouping by paragraph
 	short string // one line for the list by paragraph

@@ -13,6 +13,8 @@
 //
 //	index.html                 the instrument and its contents
 //	articles/<slug>/index.html one per provision: 65, title, preamble
+//	articles/<slug>/compare/<a>..<b>/index.html and …/inline/index.html
+//	                           two texts of a provision compared (compare.go)
 //	<page>/index.html          one per content/pages/*.md
 //	404.html                   served by hosts for any missing path
 //	sitemap.xml                every HTML page but 404.html
@@ -25,9 +27,11 @@
 //
 // # Templates
 //
-// Templates see only the typed view models of pages.go, never the model.
-// Pages carry no inline style or script, so the site runs under
-// Content-Security-Policy: default-src 'self'; it ships no JavaScript.
+// Templates see only the typed view models of pages.go (and compare.go),
+// never the model. Pages carry no inline style or script, so the site
+// runs under Content-Security-Policy: default-src 'self'. Its one script,
+// static/compare.js, is an external file that compare pages load; every
+// page works without it.
 //
 // # Determinism
 //
@@ -76,6 +80,9 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	for i, a := range in.Corpus.Articles {
 		u := articleURL(a)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
+		for _, cp := range s.comparePages(a) {
+			pages = append(pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
+		}
 	}
 	for _, p := range in.Corpus.Pages {
 		u := pageURL(p)
