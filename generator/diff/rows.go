@@ -25,14 +25,17 @@ type Row struct {
 
 // Paragraph alignment weights, per mille. A pair's weight is its word
 // similarity (Dice coefficient on the multisets of words, the paragraph
-// number left out) plus
-// rowNumberBonus when both paragraphs carry the same number. A pair is
-// allowed when its similarity is at least rowMinSimilarity, or when the
-// numbers agree. Rows maximise the total weight over pairs that keep both
-// texts in order, so equal numbers decide between similar candidates,
-// but a renumbered paragraph (old 3 = new 4 after an insertion) still
-// pairs by content: its similarity outweighs the bonus of a different
-// paragraph that happens to carry its old number.
+// number left out) plus rowNumberBonus when both paragraphs carry the
+// same number. A pair is allowed when its similarity is at least
+// rowMinSimilarity, or when the numbers agree; two paragraphs that only
+// share a number weigh rowNumberBonus alone. Rows maximise the total
+// weight over pairs that keep both texts in order, so equal numbers
+// decide between similar candidates, a renumbered paragraph (old 3 = new
+// 4 after an insertion) still pairs by content, and of two paragraphs
+// that swapped places one pairs with its old self (the other is a move)
+// rather than each with the stranger that took its number; but a
+// paragraph rewritten in place, with nothing better to pair with, still
+// pairs with its old number.
 const (
 	rowMinSimilarity = 500
 	rowNumberBonus   = 200
@@ -239,8 +242,10 @@ func alignParagraphs(pa, pb []paragraph) [][2]int {
 			sim := similarity(&pa[i], &pb[j])
 			same := pa[i].label != "" && pa[i].label == pb[j].label
 			switch {
-			case same:
+			case same && sim >= rowMinSimilarity:
 				weight[i*n+j] = sim + rowNumberBonus
+			case same:
+				weight[i*n+j] = rowNumberBonus
 			case sim >= rowMinSimilarity:
 				weight[i*n+j] = sim
 			}

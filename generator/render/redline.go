@@ -318,6 +318,18 @@ func inlineHTML(r diff.Result, marks []opMarkup) []template.HTML {
 		if r.Replaced && i > 0 && op.Kind == diff.Insert {
 			e.paragraph()
 		}
+		// A deleted paragraph break before deleted or moved text ends
+		// the paragraph: the old paragraph after it is shown struck out,
+		// as a paragraph of its own, which says enough.
+		if op.Kind == diff.Delete && strings.Trim(op.Text, " \n") == "" && i+1 < len(r.Ops) &&
+			(r.Ops[i+1].Kind == diff.Delete || r.Ops[i+1].Kind == diff.MoveFrom) &&
+			(marks[i].id == "" || marks[i+1].id == "") {
+			if marks[i].id != "" {
+				marks[i+1].id = marks[i].id
+			}
+			e.paragraph()
+			continue
+		}
 		e.writeOp(op, marks[i])
 	}
 	return e.done()

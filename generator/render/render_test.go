@@ -76,6 +76,8 @@ func TestGolden(t *testing.T) {
 		"articles/40/index.html",
 		"articles/61/index.html",
 		"articles/65/index.html",
+		"articles/65/compare/adopted..proposal-3/index.html",
+		"articles/65/compare/l15..adopted/inline/index.html",
 		"about/index.html",
 		"404.html",
 		"sitemap.xml",
