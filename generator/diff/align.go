@@ -429,15 +429,35 @@ func anchored(dmp *diffmatchpatch.DiffMatchPatch, a, b []token, ra, rb []rune) [
 			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ra[eq:ca])})
 		}
 	}
+	// between diffs the stretch between two anchors. DiffMainRunes starts
+	// by taking off what the two have in common at each end; when what is
+	// left is one-sided, or one token against one, its answer is known,
+	// and most stretches are like that: the few tokens around one edit.
 	between := func(x, y []rune) {
-		switch {
-		case len(x) == 0 && len(y) == 0:
-		case len(x) == 0:
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(y)})
-		case len(y) == 0:
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(x)})
-		default:
+		p := 0
+		for p < len(x) && p < len(y) && x[p] == y[p] {
+			p++
+		}
+		q := 0
+		for q < len(x)-p && q < len(y)-p && x[len(x)-1-q] == y[len(y)-1-q] {
+			q++
+		}
+		mx, my := x[p:len(x)-q], y[p:len(y)-q]
+		if len(mx) > 1 && len(my) > 1 {
 			out = append(out, dmp.DiffMainRunes(x, y, false)...)
+			return
+		}
+		if p > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(x[:p])})
+		}
+		if len(mx) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(mx)})
+		}
+		if len(my) > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(my)})
+		}
+		if q > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(x[len(x)-q:])})
 		}
 	}
 	for _, p := range chain {
@@ -496,22 +516,26 @@ func coalesce(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
 // such a token are not anchors: paragraphs are renumbered when one is
 // added or taken out, and ". ¶ 367 ." is unique in both texts even when
 // the two paragraphs numbered 367 have nothing else in common.
-func labels(toks []token) []int {
-	weak := make([]bool, len(toks))
+func labels(toks []token) []int32 {
+	next := make([]int32, len(toks))
+	// First mark the breaks and labels with -1, then fill in from the end.
 	for start := 0; start < len(toks); start++ {
+		if toks[start].kind == pbreak {
+			next[start] = -1
+			continue
+		}
 		if start > 0 && toks[start-1].kind != pbreak {
 			continue
 		}
 		_, n, _ := label(toks[start:], "")
 		for k := start; k < start+n; k++ {
-			weak[k] = true
+			next[k] = -1
 		}
 	}
-	next := make([]int, len(toks))
-	n := len(toks)
+	n := int32(len(toks))
 	for i := len(toks) - 1; i >= 0; i-- {
-		if weak[i] || toks[i].kind == pbreak {
-			n = i
+		if next[i] < 0 {
+			n = int32(i)
 		}
 		next[i] = n
 	}
@@ -546,7 +570,7 @@ func anchorChain(a, b []token, ra, rb []rune) []anchorPair {
 	// the same for rb, for the runs ra has once.
 	grams := newGramTable(len(ra))
 	for i := 0; i+anchorGram <= len(ra); i++ {
-		if wa[i] < i+anchorGram {
+		if int(wa[i]) < i+anchorGram {
 			continue
 		}
 		s, found := grams.slot(gramKey(ra, i))
@@ -559,26 +583,31 @@ func anchorChain(a, b []token, ra, rb []rune) []anchorPair {
 	}
 	// The runs ra has once, where rb has them first; kept only if rb has
 	// them once too.
-	var cands []*gramSeen
+	cands := make([]int32, 0, len(rb)/4)
 	for j := 0; j+anchorGram <= len(rb); j++ {
-		if wb[j] < j+anchorGram {
+		if int(wb[j]) < j+anchorGram {
 			continue
 		}
-		s, found := grams.find(gramKey(rb, j))
-		if !found || s.i < 0 {
+		h := grams.find(gramKey(rb, j))
+		if h < 0 {
+			continue
+		}
+		s := &grams.slots[h].gramSeen
+		if s.i < 0 {
 			continue
 		}
 		switch s.j {
 		case -2:
 			s.j = int32(j)
-			cands = append(cands, s)
+			cands = append(cands, int32(h))
 		case -1:
 		default:
 			s.j = -1
 		}
 	}
 	pairs := make([]anchorPair, 0, len(cands))
-	for _, s := range cands {
+	for _, h := range cands {
+		s := grams.slots[h].gramSeen
 		if s.j >= 0 && slices.Equal(ra[s.i:s.i+anchorGram], rb[s.j:s.j+anchorGram]) {
 			pairs = append(pairs, anchorPair{s.i, s.j})
 		}
@@ -637,7 +666,7 @@ type gramSlot struct {
 
 func newGramTable(n int) *gramTable {
 	bits := uint(4)
-	for 1<<bits < n+n/2 {
+	for 1<<bits < n+n/4 {
 		bits++
 	}
 	return &gramTable{slots: make([]gramSlot, 1<<bits), shift: 64 - bits}
@@ -659,16 +688,16 @@ func (t *gramTable) slot(key uint64) (*gramSeen, bool) {
 	}
 }
 
-// find returns the value slot of key and whether it is there.
-func (t *gramTable) find(key uint64) (*gramSeen, bool) {
+// find returns the index of key's slot, or -1.
+func (t *gramTable) find(key uint64) int {
 	key = max(key, 1)
 	mask := len(t.slots) - 1
 	for h := int((key * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
-		switch sl := &t.slots[h]; sl.key {
+		switch t.slots[h].key {
 		case key:
-			return &sl.gramSeen, true
+			return h
 		case 0:
-			return nil, false
+			return -1
 		}
 	}
 }

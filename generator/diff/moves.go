@@ -167,14 +167,20 @@ func findMovesBy(a, b []token, ia, ib []rune, spans []span, sentences bool) []sp
 	run := make([]int, len(spans)) // change number, to skip in-place replacements
 	r := 0
 	var dels, inss []unit
+	// A span shorter than a movable unit has none: it is left out, and
+	// kept as it is.
 	for i, s := range spans {
 		switch s.kind {
 		case Equal:
 			r++
 		case Delete:
-			dels = units(dels, a, i, s.a0, s.a1, sentences)
+			if s.a1-s.a0 >= moveMinWords {
+				dels = units(dels, a, i, s.a0, s.a1, sentences)
+			}
 		case Insert:
-			inss = units(inss, b, i, s.b0, s.b1, sentences)
+			if s.b1-s.b0 >= moveMinWords {
+				inss = units(inss, b, i, s.b0, s.b1, sentences)
+			}
 		}
 		run[i] = r
 	}
@@ -183,10 +189,14 @@ func findMovesBy(a, b []token, ia, ib []rune, spans []span, sentences bool) []sp
 	}
 
 	for k := range dels {
-		dels[k].bag = sortedCopy(ia[dels[k].lo:dels[k].hi])
+		if !dels[k].brk && dels[k].words >= moveMinWords {
+			dels[k].bag = sortedCopy(ia[dels[k].lo:dels[k].hi])
+		}
 	}
 	for k := range inss {
-		inss[k].bag = sortedCopy(ib[inss[k].lo:inss[k].hi])
+		if !inss[k].brk && inss[k].words >= moveMinWords {
+			inss[k].bag = sortedCopy(ib[inss[k].lo:inss[k].hi])
+		}
 	}
 
 	type candidate struct{ d, i, sim int }
@@ -306,10 +316,10 @@ func findMovesBy(a, b []token, ia, ib []rune, spans []span, sentences bool) []sp
 		}
 	}
 	for si, s := range spans {
-		switch s.kind {
-		case Delete:
+		switch {
+		case s.kind == Delete && dk < len(dels) && dels[dk].span == si:
 			split(si, dels, delGroup, &dk, Delete, MoveFrom)
-		case Insert:
+		case s.kind == Insert && ik < len(inss) && inss[ik].span == si:
 			split(si, inss, insGroup, &ik, Insert, MoveTo)
 		default:
 			out = append(out, s)

@@ -49,7 +49,8 @@ const (
 // between two paired paragraphs shows as a deletion in one row and an
 // insertion in the other.
 func Rows(old, new string) []Row {
-	pa, pb := paragraphs(tokenize(old)), paragraphs(tokenize(new))
+	ta, tb := tokenizeBoth(old, new)
+	pa, pb := paragraphs(ta), paragraphs(tb)
 	ids := map[string]int32{}
 	bag := func(p *paragraph) {
 		for k, t := range p.toks {

@@ -72,18 +72,23 @@ func join(toks []token) string {
 // is folded into the space of the token after it, so that it can never be
 // a change.
 func tokenize(s string) []token {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+	if !isASCII(s) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		if !norm.NFC.IsNormalString(s) {
+			s = norm.NFC.String(s)
+		}
 	}
 	toks := make([]token, 0, len(s)/4+1)
 	sawSpace := false // whitespace since the last token
 	newlines := 0     // line breaks in that whitespace
 	separator := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			sawSpace = true
 			switch r {
@@ -156,6 +161,24 @@ func tokenize(s string) []token {
 		i = j
 	}
 	return toks
+}
+
+// isASCII reports whether s is all ASCII, and so valid UTF-8 in NFC.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isSpace reports whether r is whitespace. The byte-order mark counts as

@@ -63,7 +63,30 @@ type Result struct {
 // Words compares two texts word by word. Its ops give back both texts:
 // Old(ops) == Normalize(old) and New(ops) == Normalize(new).
 func Words(old, new string) Result {
-	return compare(tokenize(old), tokenize(new))
+	a, b := tokenizeBoth(old, new)
+	return compare(a, b)
+}
+
+// parallelAbove is the combined length, in bytes, above which the two
+// texts are tokenized at the same time: a long article or more, where the
+// second goroutine costs far less than it saves.
+const parallelAbove = 16 << 10
+
+// tokenizeBoth tokenizes old and new, at the same time when they are
+// long. Each text's tokens depend on that text alone, so the result is
+// the same either way.
+func tokenizeBoth(old, new string) (a, b []token) {
+	if len(old)+len(new) < parallelAbove {
+		return tokenize(old), tokenize(new)
+	}
+	done := make(chan struct{})
+	go func() {
+		a = tokenize(old)
+		close(done)
+	}()
+	b = tokenize(new)
+	<-done
+	return a, b
 }
 
 // Old gives back the old text from ops: Equal (its OldText when set),
