@@ -210,14 +210,23 @@ func (e *emitter) writeOp(op diff.Op, m opMarkup) {
 		e.text(after)
 		e.moveLink(m.linkTo, m.linkText, m.down)
 	case diff.MoveTo:
+		text, after := op.Text, ""
+		if op.Inner == nil {
+			text, after = spaces(op.Text, e)
+		} else if strings.HasPrefix(op.Text, " ") && op.Inner[0].Kind == diff.Delete {
+			// The space before the moved text comes after the words
+			// deleted from its start: write one before them too.
+			e.text(" ")
+		}
 		e.start("ins", "move move-to", m.id, "moved here: ")
 		if op.Inner == nil {
-			e.text(op.Text)
+			e.text(text)
 		}
 		for _, in := range op.Inner {
 			e.writeOp(in, opMarkup{})
 		}
 		e.end()
+		e.text(after)
 		e.moveLink(m.linkTo, m.linkText, m.down)
 	}
 }

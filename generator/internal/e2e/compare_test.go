@@ -7,11 +7,14 @@ package e2e
 // kinds in site_test.go), and TestBrowserEveryPage loads every one.
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -307,4 +310,56 @@ func TestBrowserComparePhone(t *testing.T) {
 	}
 	tb.checkNoHorizontalScroll(side)
 	tb.followChange("view-inline", false)
+}
+
+// printState is what a compare page looks like on paper.
+type printState struct {
+	Print    bool   `json:"print"`
+	Tools    bool   `json:"tools"`    // the pickers and the switch are shown
+	Side     bool   `json:"side"`     // the side-by-side view is shown
+	Del      string `json:"del"`      // text-decoration-line of a deletion
+	Ins      string `json:"ins"`      // and of an insertion
+	DelShown bool   `json:"delShown"` // the deletion is displayed
+}
+
+// TestBrowserComparePrint: printed, a compare page keeps its redline
+// (struck-through deletions, underlined insertions) and drops the
+// controls.
+func TestBrowserComparePrint(t *testing.T) {
+	s := shippedSite(t)
+	side := s.comparePage(t)
+	tb := s.open(t)
+	tb.viewport(1280, 800, false)
+	tb.openOK(side)
+	tb.forgetView()
+	tb.openOK(side)
+	tb.do("emulate print", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	st := eval[printState](tb, `(() => {
+	  const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+	  const del = document.querySelector('#view-side del:not(.pilcrow)');
+	  const ins = document.querySelector('#view-side ins:not(.pilcrow)');
+	  return {
+	    print: matchMedia('print').matches,
+	    tools: shown(document.querySelector('.compare-tools')),
+	    side: shown(document.getElementById('view-side')),
+	    del: del ? getComputedStyle(del).textDecorationLine : '',
+	    ins: ins ? getComputedStyle(ins).textDecorationLine : '',
+	    delShown: shown(del),
+	  };
+	})()`)
+	if !st.Print {
+		t.Fatal("print media is not in effect")
+	}
+	if st.Tools {
+		t.Error("printed, the page shows the pickers and the view switch")
+	}
+	if !st.Side || !st.DelShown {
+		t.Errorf("printed, the side-by-side page does not show its view: %+v", st)
+	}
+	if !strings.Contains(st.Del, "line-through") || !strings.Contains(st.Ins, "underline") {
+		t.Errorf("printed, deletions are %q and insertions %q; want line-through and underline", st.Del, st.Ins)
+	}
 }
