@@ -2,7 +2,6 @@ package diff
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -41,17 +40,7 @@ func alignRunes(a, b []token, ra, rb []rune) []span {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	raw := anchored(dmp, a, b, ra, rb)
-	// DiffCleanupSemanticLossless, which DiffCleanupSemantic calls, mixes
-	// byte and rune offsets, and our runes are all multi-byte. Check that
-	// the result still spells both rune strings, token for token, and fall
-	// back to the uncleaned diff (which works on runes only) if not.
-	if spans, ok := toSpans(cleanup(dmp, raw, a), ra, rb); ok {
-		return splitCase(a, b, slide(a, b, spans))
-	}
-	if spans, ok := toSpans(raw, ra, rb); ok {
-		return splitCase(a, b, slide(a, b, spans))
-	}
-	return replaceAll(a, b)
+	return splitCase(a, b, slide(a, b, cleanup(dmp, raw, a, ra, rb)))
 }
 
 // splitCase turns the words of equal spans that differ in case
@@ -164,32 +153,114 @@ func replaceAll(a, b []token) []span {
 const anchorMinWords = 6
 
 // cleanup runs DiffCleanupSemantic on the stretches of raw between anchors
-// (see anchorMinWords), leaving the anchors as they are. raw is not
-// modified.
-func cleanup(dmp *diffmatchpatch.DiffMatchPatch, raw []diffmatchpatch.Diff, a []token) []diffmatchpatch.Diff {
-	out := make([]diffmatchpatch.Diff, 0, len(raw))
-	var chunk []diffmatchpatch.Diff
-	flush := func() {
-		if len(chunk) > 0 {
-			out = append(out, dmp.DiffCleanupSemantic(chunk)...)
-			chunk = nil
+// (see anchorMinWords), leaving the anchors as they are, and returns the
+// spans. Only those stretches are turned into go-diff's strings.
+//
+// DiffCleanupSemanticLossless, which DiffCleanupSemantic calls, mixes
+// byte and rune offsets, and our runes are all multi-byte. So each
+// cleaned stretch is checked to spell both rune strings, token for token,
+// and left uncleaned if not.
+func cleanup(dmp *diffmatchpatch.DiffMatchPatch, raw []seg, a []token, ra, rb []rune) []span {
+	out := make([]span, 0, len(raw))
+	add := func(s span) {
+		if k := len(out) - 1; k >= 0 && out[k].kind == s.kind {
+			out[k].a1, out[k].b1 = s.a1, s.b1
+			return
 		}
+		out = append(out, s)
 	}
-	i := 0 // position in a
-	for _, d := range raw {
-		n := utf8.RuneCountInString(d.Text)
-		if d.Type == diffmatchpatch.DiffEqual && isAnchor(a[min(i, len(a)):min(i+n, len(a))]) {
-			flush()
-			out = append(out, d)
-		} else {
-			chunk = append(chunk, d)
+	var chunk []seg
+	ci, cj := 0, 0 // where the chunk starts in a and b
+	flush := func() {
+		if len(chunk) == 0 {
+			return
 		}
-		if d.Type != diffmatchpatch.DiffInsert {
-			i += n
+		if len(chunk) > 1 {
+			diffs := make([]diffmatchpatch.Diff, len(chunk))
+			i, j := ci, cj
+			for k, c := range chunk {
+				d := diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual}
+				switch c.kind {
+				case Equal:
+					d.Text = string(ra[i : i+c.n])
+					i, j = i+c.n, j+c.n
+				case Delete:
+					d.Type, d.Text = diffmatchpatch.DiffDelete, string(ra[i:i+c.n])
+					i += c.n
+				case Insert:
+					d.Type, d.Text = diffmatchpatch.DiffInsert, string(rb[j:j+c.n])
+					j += c.n
+				}
+				diffs[k] = d
+			}
+			if spans, ok := toSpans(dmp.DiffCleanupSemantic(diffs), ra[ci:i], rb[cj:j]); ok {
+				for _, sp := range spans {
+					sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+ci, sp.a1+ci, sp.b0+cj, sp.b1+cj
+					if sp.kind == Delete {
+						sp.b0, sp.b1 = 0, 0
+					} else if sp.kind == Insert {
+						sp.a0, sp.a1 = 0, 0
+					}
+					add(sp)
+				}
+				chunk = chunk[:0]
+				return
+			}
+		}
+		i, j := ci, cj
+		for _, c := range chunk {
+			add(c.span(&i, &j))
+		}
+		chunk = chunk[:0]
+	}
+	i, j := 0, 0
+	for _, c := range raw {
+		if c.kind == Equal && isAnchor(a[i:i+c.n]) {
+			flush()
+			add(c.span(&i, &j))
+		} else {
+			if len(chunk) == 0 {
+				ci, cj = i, j
+			}
+			chunk = append(chunk, c)
+			switch c.kind {
+			case Equal:
+				i, j = i+c.n, j+c.n
+			case Delete:
+				i += c.n
+			case Insert:
+				j += c.n
+			}
 		}
 	}
 	flush()
 	return out
+}
+
+// A seg is a stretch of an alignment before cleanup: an Equal, Delete or
+// Insert of n tokens, whose place in the texts follows from the segs
+// before it.
+type seg struct {
+	kind Kind
+	n    int
+}
+
+// span returns the span of c at a[*i:], b[*j:], and moves *i and *j past
+// it.
+func (c seg) span(i, j *int) span {
+	var s span
+	switch c.kind {
+	case Equal:
+		s = span{kind: Equal, a0: *i, a1: *i + c.n, b0: *j, b1: *j + c.n}
+		*i, *j = *i+c.n, *j+c.n
+	case Delete:
+		s = span{kind: Delete, a0: *i, a1: *i + c.n}
+		*i += c.n
+	case Insert:
+		s = span{kind: Insert, b0: *j, b1: *j + c.n}
+		*j += c.n
+	}
+	return s
 }
 
 func isAnchor(toks []token) bool {
@@ -416,18 +487,37 @@ const anchorGram = 4
 // script would pair that run with something else, which is rarer and no
 // better for a reader. A run that moved is out of order and is not
 // pinned: it stays a deletion and an insertion, for findMoves.
-func anchored(dmp *diffmatchpatch.DiffMatchPatch, a, b []token, ra, rb []rune) []diffmatchpatch.Diff {
+func anchored(dmp *diffmatchpatch.DiffMatchPatch, a, b []token, ra, rb []rune) []seg {
+	var out []seg
+	add := func(kind Kind, n int) {
+		if n == 0 {
+			return
+		}
+		if k := len(out) - 1; k >= 0 && out[k].kind == kind {
+			out[k].n += n
+			return
+		}
+		out = append(out, seg{kind, n})
+	}
+	// myers adds DiffMainRunes's answer; its texts are the runes of x
+	// and y, so only their lengths are kept.
+	myers := func(x, y []rune) {
+		for _, d := range dmp.DiffMainRunes(x, y, false) {
+			n := utf8.RuneCountInString(d.Text)
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				add(Equal, n)
+			case diffmatchpatch.DiffDelete:
+				add(Delete, n)
+			case diffmatchpatch.DiffInsert:
+				add(Insert, n)
+			}
+		}
+	}
 	chain := anchorChain(a, b, ra, rb)
 	if len(chain) == 0 {
-		return dmp.DiffMainRunes(ra, rb, false)
-	}
-	var out []diffmatchpatch.Diff
-	ca, cb := 0, 0 // the end of the last equal stretch
-	eq := 0        // where in ra that stretch starts
-	flush := func() {
-		if eq < ca {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(ra[eq:ca])})
-		}
+		myers(ra, rb)
+		return out
 	}
 	// between diffs the stretch between two anchors. DiffMainRunes starts
 	// by taking off what the two have in common at each end; when what is
@@ -444,69 +534,30 @@ func anchored(dmp *diffmatchpatch.DiffMatchPatch, a, b []token, ra, rb []rune) [
 		}
 		mx, my := x[p:len(x)-q], y[p:len(y)-q]
 		if len(mx) > 1 && len(my) > 1 {
-			out = append(out, dmp.DiffMainRunes(x, y, false)...)
+			myers(x, y)
 			return
 		}
-		if p > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(x[:p])})
-		}
-		if len(mx) > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(mx)})
-		}
-		if len(my) > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(my)})
-		}
-		if q > 0 {
-			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(x[len(x)-q:])})
-		}
+		add(Equal, p)
+		add(Delete, len(mx))
+		add(Insert, len(my))
+		add(Equal, q)
 	}
+	ca, cb := 0, 0 // the end of the last equal stretch
 	for _, p := range chain {
 		i, j := int(p.i), int(p.j)
 		switch {
 		case i >= ca && j >= cb:
-			if i > ca || j > cb {
-				flush()
-				between(ra[ca:i], rb[cb:j])
-				eq = i
-			}
+			between(ra[ca:i], rb[cb:j])
+			add(Equal, anchorGram)
 		case i-j == ca-cb && i+anchorGram > ca:
 			// Overlaps the anchor before on the same diagonal: extend it.
+			add(Equal, i+anchorGram-ca)
 		default:
 			continue
 		}
 		ca, cb = i+anchorGram, j+anchorGram
 	}
-	flush()
 	between(ra[ca:], rb[cb:])
-	return coalesce(out)
-}
-
-// coalesce joins neighbouring diffs of the same type. Each stretch
-// between anchors comes back from DiffMainRunes already merged, and
-// anchors are equal, so this is all the merging the pieces need;
-// DiffCleanupMerge would do it too, but splices its slice once per
-// change, which is quadratic in a long text.
-func coalesce(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	out := diffs[:0]
-	var b strings.Builder
-	for i := 0; i < len(diffs); {
-		j := i + 1
-		for j < len(diffs) && diffs[j].Type == diffs[i].Type {
-			j++
-		}
-		d := diffs[i]
-		if j > i+1 {
-			b.Reset()
-			for _, e := range diffs[i:j] {
-				b.WriteString(e.Text)
-			}
-			d.Text = b.String()
-		}
-		if d.Text != "" {
-			out = append(out, d)
-		}
-		i = j
-	}
 	return out
 }
 

@@ -80,7 +80,8 @@ func tokenize(s string) []token {
 			s = norm.NFC.String(s)
 		}
 	}
-	toks := make([]token, 0, len(s)/4+1)
+	// Most tokens have a space before them; punctuation adds some more.
+	toks := make([]token, 0, strings.Count(s, " ")*5/4+strings.Count(s, "\n")+16)
 	sawSpace := false // whitespace since the last token
 	newlines := 0     // line breaks in that whitespace
 	separator := false

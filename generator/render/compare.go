@@ -559,39 +559,44 @@ func changeList(ops []diff.Op, changes []int, where []string, n int, ids redline
 			fromWhere[op.MoveID] = where[i]
 		}
 	}
-	for c := 1; c <= n; c++ {
-		var del, ins []string
-		var moved *diff.Op
-		loc := ""
-		for i, op := range ops {
-			if changes[i] != c {
-				continue
-			}
-			if loc == "" && hasWord(op.Text) {
-				loc = where[i]
-			}
-			switch op.Kind {
-			case diff.Delete:
-				del = append(del, op.Text)
-			case diff.Insert:
-				ins = append(ins, op.Text)
-			case diff.MoveTo:
-				moved = &ops[i]
-				loc = where[i]
-			}
+	type change struct {
+		del, ins []string
+		moved    *diff.Op
+		loc      string
+	}
+	chs := make([]change, n+1)
+	for i, op := range ops {
+		c := &chs[changes[i]]
+		if changes[i] == 0 {
+			continue
 		}
-		d, s := strings.Join(del, " "), strings.Join(ins, " ")
+		if c.loc == "" && hasWord(op.Text) {
+			c.loc = where[i]
+		}
+		switch op.Kind {
+		case diff.Delete:
+			c.del = append(c.del, op.Text)
+		case diff.Insert:
+			c.ins = append(c.ins, op.Text)
+		case diff.MoveTo:
+			c.moved = &ops[i]
+			c.loc = where[i]
+		}
+	}
+	for c := 1; c <= n; c++ {
+		ch := chs[c]
+		d, s := strings.Join(ch.del, " "), strings.Join(ch.ins, " ")
 		var text string
 		switch {
-		case moved != nil:
+		case ch.moved != nil:
 			text = "moved"
-			if f := fromWhere[moved.MoveID]; f != "" {
+			if f := fromWhere[ch.moved.MoveID]; f != "" {
 				text += " from " + f
 			}
-			if moved.Inner != nil {
+			if ch.moved.Inner != nil {
 				text += ", with changes"
 			}
-			text += ": " + quote(moved.Text)
+			text += ": " + quote(ch.moved.Text)
 		case strings.TrimSpace(d) != "" && strings.TrimSpace(s) != "":
 			text = quote(d) + " replaced by " + quote(s)
 		case strings.Trim(d, " \n") == "" && d != "" && s == "":
@@ -603,8 +608,8 @@ func changeList(ops []diff.Op, changes []int, where []string, n int, ids redline
 		default:
 			text = quote(s) + " inserted"
 		}
-		if loc != "" {
-			text = loc + ": " + text
+		if ch.loc != "" {
+			text = ch.loc + ": " + text
 		}
 		out = append(out, Link{URL: "#" + ids.change(c), Text: capitalize(text)})
 	}
