@@ -186,16 +186,33 @@ func isASCII(s string) bool {
 // whitespace: it is invisible and never part of the text.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+		return asciiSpace[r]
 	}
-	return unicode.IsSpace(r) || r == '\uFEFF'
+	return isSpaceSlow(r)
 }
+
+// isSpaceSlow is isSpace beyond ASCII. It is kept out of line so that
+// isSpace, called for every character, stays small enough to inline.
+//
+//go:noinline
+func isSpaceSlow(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }
+
+// asciiSpace marks the ASCII whitespace: space, \t, \n, \v, \f, \r.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
 	}
+	return isWordRuneSlow(r)
+}
+
+// isWordRuneSlow is isWordRune beyond ASCII, kept out of line as
+// isSpaceSlow is.
+//
+//go:noinline
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
