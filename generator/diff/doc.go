@@ -51,8 +51,8 @@
 // edits, so it runs only between anchors: equal stretches of six words or
 // more, or holding a paragraph break, stay as they are. Because the
 // cleanup mixes byte and rune offsets in one of its passes, its output is
-// checked token by token; should it ever not spell the two texts, the
-// uncleaned diff is used. go-diff's pass that slides edits to word
+// checked token by token; should a cleaned stretch ever not spell the two
+// texts, it is used uncleaned. go-diff's pass that slides edits to word
 // boundaries scores characters, which token runes do not have; our own
 // slides each lone insertion or deletion, where that gives the same
 // texts, to a paragraph or sentence boundary.
