@@ -7,12 +7,19 @@
 // Both texts are put in Unicode NFC (so a composed "é" equals "e" plus a
 // combining accent) and split into tokens: words (letters, digits and
 // marks, keeping inner hyphens and apostrophes: "Secretary-General",
-// "Party's"), single punctuation characters, and paragraph breaks. A
+// "Party's", and the point or comma inside a number: "2.5", "40,000"),
+// single punctuation characters, and paragraph breaks. A
 // paragraph break is a blank line, or a line break before a line that
 // starts with a paragraph number ("2.") or a subparagraph ("(a)").
 // Whitespace is not a token: it is folded into the space before the next
 // token, so it is never a change. Typographic variants inside a word
-// (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal.
+// (’ and ', a non-breaking hyphen and -, soft hyphens) compare equal, and
+// so do curly and straight quotation marks (“ ” and ", ‘ ’ and ').
+// Letters of every script are word characters: an Arabic text splits
+// into words as an English one does. Words align whatever their case
+// ("convention" with "Convention"), so a title that gained capitals still
+// lines up word for word; but a word whose case changed is then shown as
+// replaced, since a capital is a change to a legal text.
 // Each token keeps its spelling and the space before it, so the ops give
 // back both texts exactly as [Normalize] writes them:
 //
@@ -27,6 +34,16 @@
 // when the machine is slow, and a page must not depend on the machine
 // that built it.
 //
+// Myers' algorithm takes time in proportion to the length of the texts
+// times the number of edits, which for a whole convention with edits all
+// through it is seconds. So, as patience diff does, runs of four tokens
+// that occur exactly once in each text are pinned first, in the longest
+// chain that is in order in both, and DiffMainRunes only diffs the
+// stretches between them. Runs holding a paragraph break or a paragraph
+// label ("12.", "(b)") are never pinned: renumbered paragraphs would pin
+// the wrong paragraphs together. (See anchored; BenchmarkWords measures
+// 500 to 50,000 words.)
+//
 // DiffCleanupSemantic then folds small equal islands ("the", "of") lying
 // between edits into one replacement, which is what a reader expects to
 // see struck out. Its rule (fold any equality no longer than the edits on
@@ -34,8 +51,8 @@
 // edits, so it runs only between anchors: equal stretches of six words or
 // more, or holding a paragraph break, stay as they are. Because the
 // cleanup mixes byte and rune offsets in one of its passes, its output is
-// checked token by token; should it ever not spell the two texts, the
-// uncleaned diff is used. go-diff's pass that slides edits to word
+// checked token by token; should a cleaned stretch ever not spell the two
+// texts, it is used uncleaned. go-diff's pass that slides edits to word
 // boundaries scores characters, which token runes do not have; our own
 // slides each lone insertion or deletion, where that gives the same
 // texts, to a paragraph or sentence boundary.
@@ -47,7 +64,10 @@
 // MoveFrom op where it was and a MoveTo op where it went, sharing a
 // MoveID, with the word diff of the moved text in Inner when it changed on
 // the way. Both must have at least 6 words and a token similarity of at
-// least 0.8 (see moveMinWords, moveMinSimilarity).
+// least 0.8 (see moveMinWords, moveMinSimilarity). Sentences are matched
+// first, then whole paragraphs among what is left (a moved paragraph
+// whose sentences were run together still matches as a paragraph), and
+// two moves that follow each other in both texts become one.
 //
 // # Degenerate guard
 //

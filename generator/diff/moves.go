@@ -23,9 +23,8 @@ type move struct {
 	ins, del, eq int  // words inserted, deleted and kept inside the moved text
 }
 
-// newMove compares the two ends of a move.
-func newMove(oa, ob []token) *move {
-	spans := align(oa, ob)
+// newMove makes a move of the texts oa and ob, given their alignment.
+func newMove(oa, ob []token, spans []span) *move {
 	mv := &move{}
 	for _, s := range spans {
 		switch s.kind {
@@ -43,9 +42,10 @@ func newMove(oa, ob []token) *move {
 	return mv
 }
 
-// A unit is a candidate for moving: a sentence (up to and including its
-// final . ; : ! or ?), the rest of a paragraph, or a lone paragraph break,
-// inside one Delete or Insert span.
+// A unit is a candidate for moving, inside one Delete or Insert span: a
+// sentence (up to and including its final . ; : ! or ?) or the rest of a
+// paragraph, or, in the second pass, all of a paragraph the span holds;
+// or a lone paragraph break.
 type unit struct {
 	span   int // index of the span in the spans slice
 	lo, hi int // token range
@@ -54,8 +54,9 @@ type unit struct {
 	bag    []int32 // sorted token ids, for a cheap upper bound on similarity
 }
 
-// units splits toks[lo:hi], the range of span si, into units.
-func units(us []unit, toks []token, si, lo, hi int) []unit {
+// units splits toks[lo:hi], the range of span si, into units: sentences,
+// or whole paragraphs when sentences is false.
+func units(us []unit, toks []token, si, lo, hi int, sentences bool) []unit {
 	start := lo
 	emit := func(end int, brk bool) {
 		if start < end {
@@ -68,7 +69,7 @@ func units(us []unit, toks []token, si, lo, hi int) []unit {
 		case t.kind == pbreak:
 			emit(i, false)
 			emit(i+1, true)
-		case t.kind == punct && endsSentence(toks, i):
+		case sentences && t.kind == punct && endsSentence(toks, i):
 			emit(i+1, false)
 		}
 	}
@@ -79,8 +80,8 @@ func units(us []unit, toks []token, si, lo, hi int) []unit {
 // endsSentence reports whether the punctuation toks[i] ends a sentence or
 // clause. The dot of a paragraph number ("2.") does not.
 func endsSentence(toks []token, i int) bool {
-	switch toks[i].key {
-	case ";", ":", "!", "?":
+	switch toks[i].key() {
+	case ";", ":", "!", "?", "\u061B", "\u061F": // and the Arabic semicolon and question mark
 		return true
 	case ".":
 		paraNumber := i >= 1 && isNumber(toks[i-1].text) && (i == 1 || toks[i-2].kind == pbreak)
@@ -104,19 +105,82 @@ func isNumber(s string) bool {
 // findMoves looks for deleted units that reappear, equal or nearly so, as
 // inserted units in another change, and turns each such pair into a
 // MoveFrom and a MoveTo. Adjacent moved units that stay adjacent become
-// one move.
-func findMoves(a, b []token, spans []span) []span {
+// one move. It looks at sentences first, then at whole paragraphs among
+// what is left: a paragraph that moved and lost a full stop on the way
+// has no sentence in common with its old self, but is still itself. ra
+// and rb are the tokens' runes (see toRunes), which serve as token ids.
+// Moves are numbered in the order the spans first mention them.
+func findMoves(a, b []token, ra, rb []rune, spans []span) []span {
+	spans = findMovesBy(a, b, ra, rb, spans, true)
+	spans = findMovesBy(a, b, ra, rb, spans, false)
+	spans = joinMoves(a, b, ra, rb, spans)
+	id := 0
+	for _, s := range spans {
+		if s.mv != nil {
+			s.mv.id = 0
+		}
+	}
+	for _, s := range spans {
+		if s.mv != nil && s.mv.id == 0 {
+			id++
+			s.mv.id = id
+		}
+	}
+	return spans
+}
+
+// joinMoves makes one move of two that follow each other in both texts:
+// the two passes of findMoves can find the two halves of one moved
+// paragraph (a sentence, then the rest).
+func joinMoves(a, b []token, ra, rb []rune, spans []span) []span {
+	for k := 0; k+1 < len(spans); k++ {
+		x, y := spans[k], spans[k+1]
+		if x.kind != MoveFrom || y.kind != MoveFrom || x.mv == y.mv || x.a1 != y.a0 || x.b1 != y.b0 {
+			continue
+		}
+		// The MoveTo ends are next to each other too, since their ranges
+		// in b are.
+		t := slices.IndexFunc(spans, func(s span) bool { return s.kind == MoveTo && s.mv == x.mv })
+		if t < 0 || t+1 >= len(spans) || spans[t+1].kind != MoveTo || spans[t+1].mv != y.mv {
+			continue
+		}
+		lo, hi, blo, bhi := x.a0, y.a1, x.b0, y.b1
+		mv := newMove(a[lo:hi], b[blo:bhi], alignRunes(a[lo:hi], b[blo:bhi], ra[lo:hi], rb[blo:bhi]))
+		from := span{kind: MoveFrom, a0: lo, a1: hi, b0: blo, b1: bhi, mv: mv}
+		to := from
+		to.kind = MoveTo
+		spans[t] = to
+		spans = slices.Delete(spans, t+1, t+2)
+		if t < k {
+			k--
+		}
+		spans[k] = from
+		spans = slices.Delete(spans, k+1, k+2)
+		k-- // it may join the next one too
+	}
+	return spans
+}
+
+// findMovesBy is one pass of findMoves, over sentences or paragraphs.
+// Moves found by an earlier pass are kept as they are.
+func findMovesBy(a, b []token, ia, ib []rune, spans []span, sentences bool) []span {
 	run := make([]int, len(spans)) // change number, to skip in-place replacements
 	r := 0
 	var dels, inss []unit
+	// A span shorter than a movable unit has none: it is left out, and
+	// kept as it is.
 	for i, s := range spans {
 		switch s.kind {
 		case Equal:
 			r++
 		case Delete:
-			dels = units(dels, a, i, s.a0, s.a1)
+			if s.a1-s.a0 >= moveMinWords {
+				dels = units(dels, a, i, s.a0, s.a1, sentences)
+			}
 		case Insert:
-			inss = units(inss, b, i, s.b0, s.b1)
+			if s.b1-s.b0 >= moveMinWords {
+				inss = units(inss, b, i, s.b0, s.b1, sentences)
+			}
 		}
 		run[i] = r
 	}
@@ -124,26 +188,15 @@ func findMoves(a, b []token, spans []span) []span {
 		return spans
 	}
 
-	// Token ids for similarity; breaks never reach a comparison.
-	ids := map[string]int32{}
-	idsOf := func(toks []token) []int32 {
-		out := make([]int32, len(toks))
-		for i, t := range toks {
-			id, ok := ids[t.key]
-			if !ok {
-				id = int32(len(ids))
-				ids[t.key] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
-	ia, ib := idsOf(a), idsOf(b)
 	for k := range dels {
-		dels[k].bag = sortedCopy(ia[dels[k].lo:dels[k].hi])
+		if !dels[k].brk && dels[k].words >= moveMinWords {
+			dels[k].bag = sortedCopy(ia[dels[k].lo:dels[k].hi])
+		}
 	}
 	for k := range inss {
-		inss[k].bag = sortedCopy(ib[inss[k].lo:inss[k].hi])
+		if !inss[k].brk && inss[k].words >= moveMinWords {
+			inss[k].bag = sortedCopy(ib[inss[k].lo:inss[k].hi])
+		}
 	}
 
 	type candidate struct{ d, i, sim int }
@@ -234,7 +287,7 @@ func findMoves(a, b []token, spans []span) []span {
 	for _, g := range groups {
 		lo, hi := dels[g.d0].lo, dels[g.d1].hi
 		blo, bhi := inss[g.i0].lo, inss[g.i1].hi
-		moves = append(moves, newMove(a[lo:hi], b[blo:bhi]))
+		moves = append(moves, newMove(a[lo:hi], b[blo:bhi], alignRunes(a[lo:hi], b[blo:bhi], ia[lo:hi], ib[blo:bhi])))
 	}
 
 	// Rebuild the spans, splitting Delete and Insert spans around moved
@@ -263,20 +316,13 @@ func findMoves(a, b []token, spans []span) []span {
 		}
 	}
 	for si, s := range spans {
-		switch s.kind {
-		case Delete:
+		switch {
+		case s.kind == Delete && dk < len(dels) && dels[dk].span == si:
 			split(si, dels, delGroup, &dk, Delete, MoveFrom)
-		case Insert:
+		case s.kind == Insert && ik < len(inss) && inss[ik].span == si:
 			split(si, inss, insGroup, &ik, Insert, MoveTo)
 		default:
 			out = append(out, s)
-		}
-	}
-	id := 0
-	for _, s := range out {
-		if s.mv != nil && s.mv.id == 0 {
-			id++
-			s.mv.id = id
 		}
 	}
 	return out

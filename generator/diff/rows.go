@@ -25,14 +25,17 @@ type Row struct {
 
 // Paragraph alignment weights, per mille. A pair's weight is its word
 // similarity (Dice coefficient on the multisets of words, the paragraph
-// number left out) plus
-// rowNumberBonus when both paragraphs carry the same number. A pair is
-// allowed when its similarity is at least rowMinSimilarity, or when the
-// numbers agree. Rows maximise the total weight over pairs that keep both
-// texts in order, so equal numbers decide between similar candidates,
-// but a renumbered paragraph (old 3 = new 4 after an insertion) still
-// pairs by content: its similarity outweighs the bonus of a different
-// paragraph that happens to carry its old number.
+// number left out) plus rowNumberBonus when both paragraphs carry the
+// same number. A pair is allowed when its similarity is at least
+// rowMinSimilarity, or when the numbers agree; two paragraphs that only
+// share a number weigh rowNumberBonus alone. Rows maximise the total
+// weight over pairs that keep both texts in order, so equal numbers
+// decide between similar candidates, a renumbered paragraph (old 3 = new
+// 4 after an insertion) still pairs by content, and of two paragraphs
+// that swapped places one pairs with its old self (the other is a move)
+// rather than each with the stranger that took its number; but a
+// paragraph rewritten in place, with nothing better to pair with, still
+// pairs with its old number.
 const (
 	rowMinSimilarity = 500
 	rowNumberBonus   = 200
@@ -46,14 +49,15 @@ const (
 // between two paired paragraphs shows as a deletion in one row and an
 // insertion in the other.
 func Rows(old, new string) []Row {
-	pa, pb := paragraphs(tokenize(old)), paragraphs(tokenize(new))
+	ta, tb := tokenizeBoth(old, new)
+	pa, pb := paragraphs(ta), paragraphs(tb)
 	ids := map[string]int32{}
 	bag := func(p *paragraph) {
 		for k, t := range p.toks {
-			id, ok := ids[t.key]
+			id, ok := ids[t.key()]
 			if !ok {
 				id = int32(len(ids))
-				ids[t.key] = id
+				ids[t.key()] = id
 			}
 			p.ids = append(p.ids, id)
 			if t.kind == word && k >= p.labelLen {
@@ -123,7 +127,8 @@ func Rows(old, new string) []Row {
 	moved := make([]*move, len(order))
 	for _, c := range cands {
 		if moved[c.r] == nil && moved[c.s] == nil {
-			mv := newMove(pa[order[c.r].i].toks, pb[order[c.s].j].toks)
+			x, y := pa[order[c.r].i].toks, pb[order[c.s].j].toks
+			mv := newMove(x, y, align(x, y))
 			moved[c.r], moved[c.s] = mv, mv
 		}
 	}
@@ -202,10 +207,10 @@ func paragraphs(toks []token) []paragraph {
 // label returns the label of the paragraph toks, the number of tokens it
 // takes, and the paragraph number in force after the paragraph.
 func label(toks []token, number string) (string, int, string) {
-	if len(toks) >= 2 && toks[0].kind == word && isNumber(toks[0].text) && (toks[1].key == "." || toks[1].key == ")") {
+	if len(toks) >= 2 && toks[0].kind == word && isNumber(toks[0].text) && (toks[1].key() == "." || toks[1].key() == ")") {
 		return toks[0].text, 2, toks[0].text
 	}
-	if len(toks) >= 3 && toks[0].key == "(" && toks[1].kind == word && toks[2].key == ")" && toks[2].space == "" && toks[1].space == "" {
+	if len(toks) >= 3 && toks[0].key() == "(" && toks[1].kind == word && toks[2].key() == ")" && !toks[2].spaced && !toks[1].spaced {
 		return number + "(" + toks[1].text + ")", 3, number
 	}
 	return "", 0, number
@@ -238,8 +243,10 @@ func alignParagraphs(pa, pb []paragraph) [][2]int {
 			sim := similarity(&pa[i], &pb[j])
 			same := pa[i].label != "" && pa[i].label == pb[j].label
 			switch {
-			case same:
+			case same && sim >= rowMinSimilarity:
 				weight[i*n+j] = sim + rowNumberBonus
+			case same:
+				weight[i*n+j] = rowNumberBonus
 			case sim >= rowMinSimilarity:
 				weight[i*n+j] = sim
 			}

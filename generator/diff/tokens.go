@@ -23,12 +23,15 @@ const paragraphBreak = "\n\n"
 
 // A token is one unit of comparison. Two tokens are equal when their keys
 // are; text and space are kept so that ops can give back the text as
-// written.
+// written. The key is computed when asked for, since it is the text
+// itself but for the few tokens with a variant to fold: tokens are the
+// bulk of a comparison's memory, and a token without a second string is
+// smaller and quicker for the garbage collector to scan.
 type token struct {
-	space string // folded whitespace before the token: "" or " " ("" for breaks)
-	text  string // as written, after NFC
-	key   string // what is compared: text with typographic variants folded
-	kind  tokenKind
+	text   string // as written, after NFC
+	spaced bool   // a space before the token: all the whitespace there was, folded (never for breaks)
+	folded bool   // key differs from text: a typographic variant to fold, or a capital
+	kind   tokenKind
 }
 
 // Normalize returns s as the ops of Words and Rows give it back: invalid
@@ -48,12 +51,17 @@ func Normalize(s string) string {
 func join(toks []token) string {
 	n := 0
 	for _, t := range toks {
-		n += len(t.space) + len(t.text)
+		n += len(t.text)
+		if t.spaced {
+			n++
+		}
 	}
 	var b strings.Builder
 	b.Grow(n)
 	for _, t := range toks {
-		b.WriteString(t.space)
+		if t.spaced {
+			b.WriteByte(' ')
+		}
 		b.WriteString(t.text)
 	}
 	return b.String()
@@ -64,14 +72,24 @@ func join(toks []token) string {
 // is folded into the space of the token after it, so that it can never be
 // a change.
 func tokenize(s string) []token {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = norm.NFC.String(s)
-	toks := make([]token, 0, len(s)/5+1)
+	if !isASCII(s) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		if !norm.NFC.IsNormalString(s) {
+			s = norm.NFC.String(s)
+		}
+	}
+	// Most tokens have a space before them; punctuation adds some more.
+	toks := make([]token, 0, strings.Count(s, " ")*5/4+strings.Count(s, "\n")+16)
 	sawSpace := false // whitespace since the last token
 	newlines := 0     // line breaks in that whitespace
 	separator := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			sawSpace = true
 			switch r {
@@ -87,33 +105,48 @@ func tokenize(s string) []token {
 			i += size
 			continue
 		}
-		space := ""
+		spaced := false
 		if sawSpace && len(toks) > 0 {
 			if separator || newlines >= 2 || newlines == 1 && startsParagraph(s[i:]) {
-				toks = append(toks, token{text: paragraphBreak, key: paragraphBreak, kind: pbreak})
+				toks = append(toks, token{text: paragraphBreak, kind: pbreak})
 			} else {
-				space = " "
+				spaced = true
 			}
 		}
 		sawSpace, newlines, separator = false, 0, false
 
 		if !isWordRune(r) {
 			text := s[i : i+size]
-			toks = append(toks, token{space: space, text: text, key: text, kind: punct})
+			toks = append(toks, token{text: text, spaced: spaced, folded: quoteKey(text) != text, kind: punct})
 			i += size
 			continue
 		}
 		j := i + size
+		last := r                  // the last rune of the word so far
+		ascii := r < utf8.RuneSelf // no variant for foldKey to fold
+		upper := 'A' <= r && r <= 'Z'
 		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
-				j += n2
+			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				upper = upper || 'A' <= c && c <= 'Z'
+				j++
+				last = rune(c)
 				continue
 			}
-			if isJoiner(r2) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if r2 >= utf8.RuneSelf {
+				ascii = false
+			}
+			if isWordRune(r2) {
+				j += n2
+				last = r2
+				continue
+			}
+			if isJoiner(r2) || isDigit(last) && (r2 == '.' || r2 == ',') {
 				r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
-				if isWordRune(r3) {
+				if isWordRune(r3) && (isJoiner(r2) || isDigit(r3)) {
 					j += n2 + n3
+					last = r3
+					ascii = ascii && r3 < utf8.RuneSelf
 					continue
 				}
 			}
@@ -124,26 +157,78 @@ func tokenize(s string) []token {
 			break
 		}
 		text := s[i:j]
-		key := text
-		if strings.ContainsAny(text, foldable) {
-			key = foldKey(text)
-		}
-		toks = append(toks, token{space: space, text: text, key: key, kind: word})
+		folded := upper || !ascii && (strings.ContainsAny(text, foldable) || strings.ToLower(text) != text)
+		toks = append(toks, token{text: text, spaced: spaced, folded: folded, kind: word})
 		i = j
 	}
 	return toks
 }
 
+// isASCII reports whether s is all ASCII, and so valid UTF-8 in NFC.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // isSpace reports whether r is whitespace. The byte-order mark counts as
 // whitespace: it is invisible and never part of the text.
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\uFEFF'
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return isSpaceSlow(r)
 }
+
+// isSpaceSlow is isSpace beyond ASCII. It is kept out of line so that
+// isSpace, called for every character, stays small enough to inline.
+//
+//go:noinline
+func isSpaceSlow(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }
+
+// asciiSpace marks the ASCII whitespace: space, \t, \n, \v, \f, \r.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+// isWordRuneSlow is isWordRune beyond ASCII, kept out of line as
+// isSpaceSlow is.
+//
+//go:noinline
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
+
+// asciiWord marks the ASCII letters and digits: isWordRune without the
+// Unicode tables, for the common case.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isDigit reports whether r is an ASCII digit: a decimal point or a
+// thousands separator between two of them is part of the number ("2.5",
+// "40,000").
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // isJoiner reports whether r joins two word characters into one word:
 // hyphens (Secretary-General) and apostrophes (Party's, Party’s).
@@ -176,6 +261,47 @@ func foldKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// key is what aligns: the text with typographic variants folded, in
+// lower case. Words that differ only in case align, and are then shown
+// as changed (see splitCase).
+func (t token) key() string {
+	if !t.folded {
+		return t.text
+	}
+	if t.kind == punct {
+		return quoteKey(t.text)
+	}
+	return strings.ToLower(t.exact())
+}
+
+// exact is what is equal: the text with typographic variants folded.
+func (t token) exact() string {
+	switch {
+	case !t.folded:
+		return t.text
+	case t.kind == punct:
+		return quoteKey(t.text)
+	case strings.ContainsAny(t.text, foldable):
+		return foldKey(t.text)
+	}
+	return t.text
+}
+
+// quoteKey folds the typographic variants of quotation marks, so that a
+// draft typed with straight quotes and its typeset successor compare
+// equal: “ ” „ ‟ are ", and ‘ ’ ‚ ‛ standing alone are '. Guillemets are
+// left alone: in the languages that use them they are not a variant of
+// anything.
+func quoteKey(p string) string {
+	switch p {
+	case "\u201C", "\u201D", "\u201E", "\u201F":
+		return `"`
+	case "\u2018", "\u2019", "\u201A", "\u201B":
+		return "'"
+	}
+	return p
 }
 
 // startsParagraph reports whether a line starting with s opens a numbered

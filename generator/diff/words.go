@@ -63,7 +63,30 @@ type Result struct {
 // Words compares two texts word by word. Its ops give back both texts:
 // Old(ops) == Normalize(old) and New(ops) == Normalize(new).
 func Words(old, new string) Result {
-	return compare(tokenize(old), tokenize(new))
+	a, b := tokenizeBoth(old, new)
+	return compare(a, b)
+}
+
+// parallelAbove is the combined length, in bytes, above which the two
+// texts are tokenized at the same time: a long article or more, where the
+// second goroutine costs far less than it saves.
+const parallelAbove = 16 << 10
+
+// tokenizeBoth tokenizes old and new, at the same time when they are
+// long. Each text's tokens depend on that text alone, so the result is
+// the same either way.
+func tokenizeBoth(old, new string) (a, b []token) {
+	if len(old)+len(new) < parallelAbove {
+		return tokenize(old), tokenize(new)
+	}
+	done := make(chan struct{})
+	go func() {
+		a = tokenize(old)
+		close(done)
+	}()
+	b = tokenize(new)
+	<-done
+	return a, b
 }
 
 // Old gives back the old text from ops: Equal (its OldText when set),
@@ -101,7 +124,12 @@ func New(ops []Op) string {
 // compare is Words on tokens: align, find moves, apply the degenerate
 // guard, and give back ops with their statistics.
 func compare(a, b []token) Result {
-	spans := findMoves(a, b, align(a, b))
+	var spans []span
+	if ra, rb, ok := toRunes(a, b); ok {
+		spans = findMoves(a, b, ra, rb, alignRunes(a, b, ra, rb))
+	} else {
+		spans = replaceAll(a, b)
+	}
 	if beyondRecognition(a, b, spans) {
 		return replacement(a, b)
 	}
@@ -217,13 +245,6 @@ func replacement(a, b []token) Result {
 	if len(b) > 0 {
 		r.Ops = append(r.Ops, Op{Kind: Insert, Text: join(b)})
 	}
-	var spans []span
-	if len(a) > 0 {
-		spans = append(spans, span{kind: Delete, a1: len(a)})
-	}
-	if len(b) > 0 {
-		spans = append(spans, span{kind: Insert, b1: len(b)})
-	}
-	r.Stats = statsOf(a, b, spans)
+	r.Stats = statsOf(a, b, replaceAll(a, b))
 	return r
 }

@@ -78,6 +78,11 @@ func (s *site) articlePage(i int) *ArticlePage {
 	p.CitedByCount = len(places)
 	p.Cite = s.citePrefix(a)
 	p.BaseURL = s.baseURL
+	texts := s.articleTexts(a)
+	p.Texts = s.articleTextItems(a, texts)
+	for i := range p.History {
+		p.History[i].Redlines = entryRedlines(a, texts, i+1)
+	}
 	return p
 }
 

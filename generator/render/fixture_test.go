@@ -196,7 +196,7 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 			Partial:     true,
 			TextSources: refs("diplo-2024-08", "ahc-l15"),
 			Updated:     "2026-11-27",
-			Body: treaty(text(a65, 40, "1. This Convention shall enter into force ..."),
+			Body: treaty(text(a65, 40, "1. This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession. For the purpose of this paragraph, any instrument deposited by a regional economic integration organization shall not be counted as additional to those deposited by member States of that organization."),
 				`<div class="treaty-text">
 <div class="para" id="p1">
 <p><a class="pnum" href="#p1" aria-label="Permalink to paragraph 1">1.</a> This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession. For the purpose of this paragraph, any instrument deposited by a regional economic integration organization shall not be counted as additional to those deposited by member States of that organization.</p>
@@ -205,7 +205,7 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 `,
 				para("1", 1, "")),
 			Versions: []*model.ArticleVersion{
-				{Version: ref("l15"), Text: treaty(text(a65, 8, "1. This Convention shall enter into force ..."),
+				{Version: ref("l15"), Text: treaty(text(a65, 8, "1. This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession."),
 					"<div class=\"treaty-text\">\n<div class=\"para\" id=\"l15-p1\">\n<p><a class=\"pnum\" href=\"#l15-p1\" aria-label=\"Permalink to paragraph 1 of this text\">1.</a> This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession.</p>\n</div>\n</div>\n",
 					para("1", 1, "")), Sources: refs("ahc-l15")},
 				{Version: ref("rev3"), Number: 64},
@@ -231,7 +231,7 @@ func fixture() (*model.Corpus, map[model.Text]*model.Rendered) {
 					Summary:       prose(text(a65, 26, "Argued for a lower threshold."), "<p>Argued that a lower threshold would bring the Convention into force sooner.</p>\n"),
 					Sources:       refs("diplo-2024-08")},
 				{Session: ref("reconvened-concluding"), Date: "2024-08-08", On: ref("1"), Kind: model.EntryProposal, By: refs("chair"),
-					Wording: treaty(text(a65, 50, "1. This Convention shall enter into force ..."),
+					Wording: treaty(text(a65, 50, "This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession."),
 						"<div class=\"treaty-text\">\n<p>This Convention shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance, approval or accession.</p>\n</div>\n"),
 					Outcome: model.OutcomeAdopted,
 					Summary: prose(text(a65, 48, "The Chair's compromise."), "<p>The Chair proposed forty, between the two figures argued for.</p>\n"),

@@ -7,7 +7,8 @@ import (
 	"travaux/generator/model"
 )
 
-// This file is the only place in render that makes a template.HTML. The
+// This file and redline.go (the markup of diff ops) are the only places
+// in render that make a template.HTML. The
 // markdown stage has already escaped and sanitised what it hands over in
 // model.Rendered; anything else reaching a page is a plain string that
 // html/template escapes. A text the markdown stage did not render (a

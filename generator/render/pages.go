@@ -103,6 +103,7 @@ type ArticlePage struct {
 	CitedByCount    int            // how many places cite it (each counted once), for the contents of the page
 	Cite            string         // a copied citation's start: "UN Convention against Cybercrime, art. 40"
 	BaseURL         string         // the site's absolute URL without a trailing slash, for copied citations; "" if not configured
+	Texts           []TextItem     // the texts compare pages set side by side; empty when fewer than two
 }
 
 // Definition is a term the article defines.
@@ -148,6 +149,7 @@ type Entry struct {
 	Edits         []Edit
 	Reconstructed bool
 	Sources       []SourceRef
+	Redlines      []Link // the wording asked for, compared with its base and the adopted text
 
 	onID  string // the paragraph id, for grouping by paragraph
 	short string // one line for the list by paragraph

@@ -77,6 +77,8 @@ func TestGolden(t *testing.T) {
 		"articles/61/index.html",
 		"articles/65/index.html",
 		"articles/40/paragraphs.json",
+		"articles/65/compare/adopted..proposal-3/index.html",
+		"articles/65/compare/l15..adopted/inline/index.html",
 		"about/index.html",
 		"404.html",
 		"sitemap.xml",
@@ -135,11 +137,24 @@ func TestOutputPaths(t *testing.T) {
 		"articles/40/paragraphs.json",
 		"articles/61/index.html",
 		"articles/61/paragraphs.json",
+		"articles/65/compare/adopted..proposal-3/index.html",
+		"articles/65/compare/adopted..proposal-3/inline/index.html",
+		"articles/65/compare/adopted..proposal-5/index.html",
+		"articles/65/compare/adopted..proposal-5/inline/index.html",
+		"articles/65/compare/l15..adopted/index.html",
+		"articles/65/compare/l15..adopted/inline/index.html",
+		"articles/65/compare/l15..proposal-3/index.html",
+		"articles/65/compare/l15..proposal-3/inline/index.html",
+		"articles/65/compare/l15..proposal-5/index.html",
+		"articles/65/compare/l15..proposal-5/inline/index.html",
+		"articles/65/compare/proposal-3..proposal-5/index.html",
+		"articles/65/compare/proposal-3..proposal-5/inline/index.html",
 		"articles/65/index.html",
 		"articles/65/paragraphs.json",
 		"articles/title/index.html",
 		"articles/title/paragraphs.json",
 		"assets/code.HASH.css",
+		"assets/compare.HASH.js",
 		"assets/search-index.HASH.json",
 		"assets/search.HASH.js",
 		"assets/site.HASH.css",
@@ -213,12 +228,12 @@ func TestDeterministic(t *testing.T) {
 // externalScript is a script element a page may carry: an empty one that
 // loads a fingerprinted file of the site: xref.js on every page (citation
 // previews, copy citation), search.js on the search page.
-var externalScript = regexp.MustCompile(`<script src="/assets/([a-z0-9_-]+)\.[0-9a-f]{8}\.js" defer></script>`)
+var externalScript = regexp.MustCompile(`<script src="/assets/([a-z0-9_-]+)\.[0-9a-f]{8}\.js"( defer)?></script>`)
 
 // TestNoInline: the site runs under Content-Security-Policy: default-src
 // 'self', so no page may carry a style attribute, a <style> or an inline
-// <script>; the only scripts are xref.js, once on every page, and the
-// search page's own file.
+// <script>; the scripts are external files: xref.js, once on every page,
+// the search page's own file, and compare.js on compare pages.
 func TestNoInline(t *testing.T) {
 	files := renderFixture(t)
 	for p, b := range files {
@@ -231,7 +246,9 @@ func TestNoInline(t *testing.T) {
 			switch {
 			case m[1] == "xref":
 				xrefJS++
-			case p != "search/index.html":
+			case m[1] == "search" && p == "search/index.html":
+			case m[1] == "compare" && strings.Contains(p, "/compare/"):
+			default:
 				t.Errorf("%s loads a script: %s", p, m[0])
 			}
 		}

@@ -14,6 +14,8 @@
 //	index.html                 the instrument and its contents
 //	articles/<slug>/index.html one per provision: 65, title, preamble
 //	articles/<slug>/paragraphs.json  its paragraphs' text, for citation previews
+//	articles/<slug>/compare/<a>..<b>/index.html and …/inline/index.html
+//	                           two texts of a provision compared (compare.go)
 //	<page>/index.html          one per content/pages/*.md
 //	404.html                   served by hosts for any missing path
 //	sitemap.xml                every HTML page but 404.html and the forwarding pages
@@ -30,12 +32,12 @@
 //
 // # Templates
 //
-// Templates see only the typed view models of pages.go, never the model.
-// Pages carry no inline style or script, so the site runs under
-// Content-Security-Policy: default-src 'self'. The scripts are external
-// files loaded with defer: static/xref.js on every page (citation
-// previews, "copy citation" buttons) and the search page's
-// static/search.js. Every page but search is complete without them.
+// Templates see only the typed view models of pages.go (and compare.go),
+// never the model. Pages carry no inline style or script, so the site runs
+// under Content-Security-Policy: default-src 'self'. The scripts are
+// external files: static/xref.js on every page (citation previews, "copy
+// citation" buttons), the search page's static/search.js, and the compare
+// pages' static/compare.js. Every page but search is complete without them.
 //
 // # Determinism
 //
@@ -93,6 +95,9 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 			return nil, fmt.Errorf("render %s: %w", previewPath(a), err)
 		}
 		out[previewPath(a)] = b
+		for _, cp := range s.comparePages(a) {
+			pages = append(pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
+		}
 	}
 	for _, p := range in.Corpus.Pages {
 		u := pageURL(p)

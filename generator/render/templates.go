@@ -24,9 +24,10 @@ const (
 	tmplArticle  = "article.html" // executed with *ArticlePage
 	tmplPage     = "page.html"    // executed with *TextPage
 	tmplNotFound = "404.html"     // executed with *NotFoundPage
+	tmplCompare  = "compare.html" // executed with *ComparePage
 )
 
-var pageTemplates = append([]string{tmplIndex, tmplArticle, tmplPage, tmplNotFound}, recordTemplates...)
+var pageTemplates = append([]string{tmplIndex, tmplArticle, tmplPage, tmplNotFound, tmplCompare}, recordTemplates...)
 
 // Templates are the parsed page templates and the static assets, parsed
 // once and reused across builds: a build only executes them.

@@ -161,6 +161,11 @@ func (s *shipped) kinds(t *testing.T) []pageKind {
 	} else {
 		t.Log("every article has text: no page of an article without text to check")
 	}
+	if p := s.comparePage(t); p != "" {
+		out = append(out,
+			pageKind{name: "compare page, side by side", path: p},
+			pageKind{name: "compare page, inline", path: p + "inline/"})
+	}
 	if p := s.freePage(); p != "" {
 		out = append(out, pageKind{name: "free page " + p, path: p})
 	} else {
