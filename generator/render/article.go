@@ -120,30 +120,7 @@ func byParagraph(body *model.Rendered, entries []Entry) []ParagraphHistory {
 		}
 		g.Entries = append(g.Entries, Link{URL: "#" + e.Anchor, Text: e.short})
 	}
-	order := map[string]int{}
-	if body != nil {
-		for i, para := range body.Paragraphs {
-			order[para.ID] = i
-		}
-	}
-	slices.SortStableFunc(ids, func(x, y string) int {
-		ox, okx := order[x]
-		oy, oky := order[y]
-		switch {
-		case okx && oky:
-			return ox - oy
-		case okx:
-			return -1
-		case oky:
-			return 1
-		}
-		nx, lx := paragraphKey(x)
-		ny, ly := paragraphKey(y)
-		if nx != ny {
-			return nx - ny
-		}
-		return strings.Compare(lx, ly)
-	})
+	sortParagraphIDs(ids, paragraphOrder(body))
 	var out []ParagraphHistory
 	for _, id := range ids {
 		out = append(out, *groups[id])
@@ -189,4 +166,39 @@ func (s *site) versions(a *model.Article) []VersionText {
 		out = append(out, vt)
 	}
 	return out
+}
+
+// paragraphOrder maps each paragraph id of a treaty text to its place in
+// the text.
+func paragraphOrder(body *model.Rendered) map[string]int {
+	order := map[string]int{}
+	if body != nil {
+		for i, p := range body.Paragraphs {
+			order[p.ID] = i
+		}
+	}
+	return order
+}
+
+// sortParagraphIDs sorts ids as the text has them (order); ids the text
+// does not have follow, by paragraph number and letter.
+func sortParagraphIDs(ids []string, order map[string]int) {
+	slices.SortStableFunc(ids, func(x, y string) int {
+		ox, okx := order[x]
+		oy, oky := order[y]
+		switch {
+		case okx && oky:
+			return ox - oy
+		case okx:
+			return -1
+		case oky:
+			return 1
+		}
+		nx, lx := paragraphKey(x)
+		ny, ly := paragraphKey(y)
+		if nx != ny {
+			return nx - ny
+		}
+		return strings.Compare(lx, ly)
+	})
 }

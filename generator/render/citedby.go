@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 
 	"travaux/generator/catalog"
@@ -48,30 +47,9 @@ func (s *site) citedBy(a *model.Article, body *model.Rendered) []CitedByGroup {
 		}
 		g.From = append(g.From, s.sourceLink(bl.From))
 	}
-	order := map[string]int{"": -1}
-	if body != nil {
-		for i, p := range body.Paragraphs {
-			order[p.ID] = i
-		}
-	}
-	slices.SortStableFunc(ids, func(x, y string) int {
-		ox, okx := order[x]
-		oy, oky := order[y]
-		switch {
-		case okx && oky:
-			return ox - oy
-		case okx:
-			return -1
-		case oky:
-			return 1
-		}
-		nx, lx := paragraphKey(x)
-		ny, ly := paragraphKey(y)
-		if nx != ny {
-			return nx - ny
-		}
-		return strings.Compare(lx, ly)
-	})
+	order := paragraphOrder(body)
+	order[""] = -1 // the article as a whole comes first
+	sortParagraphIDs(ids, order)
 	var out []CitedByGroup
 	for _, id := range ids {
 		out = append(out, *groups[id])
