@@ -15,9 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"travaux/generator/build"
+	"travaux/generator/internal/testsite"
 	"travaux/generator/watch"
 	"travaux/generator/write"
 	"travaux/templates"
@@ -28,21 +27,7 @@ const article = "content/articles/065-entry-into-force.md"
 // fixture writes the minimal build fixture site into a fresh folder.
 func fixture(t *testing.T) string {
 	t.Helper()
-	a, err := txtar.ParseFile("../build/testdata/sites/minimal.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range a.Files {
-		if strings.HasPrefix(f.Name, "content/") {
-			p := filepath.Join(dir, filepath.FromSlash(f.Name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	return dir
+	return testsite.WriteSite(t, "../build/testdata/sites/minimal.txtar")
 }
 
 // events reads server-sent events from the preview's stream.

@@ -7,28 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"travaux/generator/internal/testsite"
 )
 
 // site writes the minimal fixture site into a fresh folder and returns it.
 func site(t *testing.T) string {
 	t.Helper()
-	a, err := txtar.ParseFile("../../build/testdata/sites/minimal.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range a.Files {
-		if !strings.HasPrefix(f.Name, "content/") {
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testsite.WriteSite(t, "../../build/testdata/sites/minimal.txtar")
 }
 
 func travaux(args ...string) (code int, stdout, stderr string) {

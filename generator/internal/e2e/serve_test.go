@@ -6,13 +6,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/tools/txtar"
 
+	"travaux/generator/internal/testsite"
 	"travaux/generator/preview"
 	"travaux/generator/watch"
 	"travaux/templates"
@@ -22,20 +21,7 @@ import (
 // of the minimal build fixture and returns the site folder and its URL.
 func previewSite(t *testing.T) (dir, base string) {
 	t.Helper()
-	a, err := txtar.ParseFile(filepath.Join(repoRoot(t), "generator/build/testdata/sites/minimal.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir = t.TempDir()
-	for _, f := range a.Files {
-		if strings.HasPrefix(f.Name, "content/") {
-			p := filepath.Join(dir, filepath.FromSlash(f.Name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	dir = testsite.WriteSite(t, filepath.Join(repoRoot(t), "generator/build/testdata/sites/minimal.txtar"))
 	site, err := preview.New(dir, templates.FS, preview.Options{Watch: watch.Options{Quiet: 5 * time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)

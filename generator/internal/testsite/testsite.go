@@ -5,6 +5,7 @@ package testsite
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,4 +90,22 @@ func Diff(want, got string) string {
 		b.WriteString("+ " + gl[j] + "\n")
 	}
 	return b.String()
+}
+
+// WriteSite writes the site files (content/ and templates/) of the txtar
+// archive at path into a fresh temporary folder and returns the folder.
+func WriteSite(t testing.TB, path string) string {
+	t.Helper()
+	s := Read(t, path)
+	dir := t.TempDir()
+	for name, f := range s.FS {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
