@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -682,6 +683,7 @@ func anchorChain(a, b []token, ra, rb []rune) []anchorPair {
 			pairs = append(pairs, anchorPair{s.i, s.j})
 		}
 	}
+	grams.release()
 	// pairs are in order of j; the longest chain increasing in i too
 	// (patience sorting: tails[k] is the pair ending the best chain of
 	// length k+1 found so far).
@@ -734,13 +736,34 @@ type gramSlot struct {
 	gramSeen
 }
 
+// newGramTable returns an empty table for n keys, from the pool when it
+// has one big enough; put it back with release.
 func newGramTable(n int) *gramTable {
 	bits := uint(4)
 	for 1<<bits < n+n/4 {
 		bits++
 	}
+	if t, _ := gramPool.Get().(*gramTable); t != nil && len(t.slots) >= 1<<bits && len(t.slots) <= 4<<bits {
+		clear(t.slots)
+		t.shift = 64 - uint(bits64(len(t.slots)))
+		return t
+	}
 	return &gramTable{slots: make([]gramSlot, 1<<bits), shift: 64 - bits}
 }
+
+// bits64 is log2 of n, a power of two.
+func bits64(n int) int {
+	b := 0
+	for 1<<b < n {
+		b++
+	}
+	return b
+}
+
+// gramPool keeps the last table for the next comparison.
+var gramPool sync.Pool
+
+func (t *gramTable) release() { gramPool.Put(t) }
 
 // slot returns the value slot of key, adding it if absent, and whether it
 // was there.

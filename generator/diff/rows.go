@@ -49,7 +49,7 @@ const (
 // between two paired paragraphs shows as a deletion in one row and an
 // insertion in the other.
 func Rows(old, new string) []Row {
-	ta, tb := tokenizeBoth(old, new)
+	ta, tb := tokenizeBoth(old, new, nil, nil)
 	pa, pb := paragraphs(ta), paragraphs(tb)
 	ids := map[string]int32{}
 	bag := func(p *paragraph) {

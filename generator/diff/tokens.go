@@ -71,7 +71,10 @@ func join(toks []token) string {
 // replacing invalid UTF-8 and applying NFC. Whitespace is not a token: it
 // is folded into the space of the token after it, so that it can never be
 // a change.
-func tokenize(s string) []token {
+func tokenize(s string) []token { return tokenizeInto(nil, s) }
+
+// tokenizeInto is tokenize, appending to buf[:0] when it has room.
+func tokenizeInto(buf []token, s string) []token {
 	if !isASCII(s) {
 		if !utf8.ValidString(s) {
 			s = strings.ToValidUTF8(s, "\uFFFD")
@@ -81,7 +84,10 @@ func tokenize(s string) []token {
 		}
 	}
 	// Most tokens have a space before them; punctuation adds some more.
-	toks := make([]token, 0, strings.Count(s, " ")*5/4+strings.Count(s, "\n")+16)
+	toks := buf[:0]
+	if n := strings.Count(s, " ")*5/4 + strings.Count(s, "\n") + 16; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
 	sawSpace := false // whitespace since the last token
 	newlines := 0     // line breaks in that whitespace
 	separator := false

@@ -3,6 +3,7 @@ package diff
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Kind says what an Op does.
@@ -63,8 +64,24 @@ type Result struct {
 // Words compares two texts word by word. Its ops give back both texts:
 // Old(ops) == Normalize(old) and New(ops) == Normalize(new).
 func Words(old, new string) Result {
-	a, b := tokenizeBoth(old, new)
-	return compare(a, b)
+	pa, pb := tokenPool.Get().(*[]token), tokenPool.Get().(*[]token)
+	a, b := tokenizeBoth(old, new, *pa, *pb)
+	r := compare(a, b)
+	recycle(pa, a)
+	recycle(pb, b)
+	return r
+}
+
+// tokenPool holds token slices between calls of Words, which gives back
+// only strings: a long comparison then allocates little but its result,
+// and the garbage collector runs less often.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// recycle puts toks back in the pool, without the text it points into.
+func recycle(p *[]token, toks []token) {
+	clear(toks)
+	*p = toks[:0]
+	tokenPool.Put(p)
 }
 
 // parallelAbove is the combined length, in bytes, above which the two
@@ -75,16 +92,16 @@ const parallelAbove = 16 << 10
 // tokenizeBoth tokenizes old and new, at the same time when they are
 // long. Each text's tokens depend on that text alone, so the result is
 // the same either way.
-func tokenizeBoth(old, new string) (a, b []token) {
+func tokenizeBoth(old, new string, bufA, bufB []token) (a, b []token) {
 	if len(old)+len(new) < parallelAbove {
-		return tokenize(old), tokenize(new)
+		return tokenizeInto(bufA, old), tokenizeInto(bufB, new)
 	}
 	done := make(chan struct{})
 	go func() {
-		a = tokenize(old)
+		a = tokenizeInto(bufA, old)
 		close(done)
 	}()
-	b = tokenize(new)
+	b = tokenizeInto(bufB, new)
 	<-done
 	return a, b
 }
@@ -144,8 +161,10 @@ func build(a, b []token, spans []span) []Op {
 		switch s.kind {
 		case Equal:
 			op.Text = join(b[s.b0:s.b1])
-			if old := join(a[s.a0:s.a1]); old != op.Text {
-				op.OldText = old
+			if !sameSpelling(a[s.a0:s.a1], b[s.b0:s.b1]) {
+				if old := join(a[s.a0:s.a1]); old != op.Text {
+					op.OldText = old
+				}
 			}
 		case Delete:
 			op.Text = join(a[s.a0:s.a1])
@@ -162,6 +181,18 @@ func build(a, b []token, spans []span) []Op {
 	}
 	tidySpaces(ops)
 	return ops
+}
+
+// sameSpelling reports whether two runs of equal tokens are written the
+// same, spaces included, so that the old text need not be joined to find
+// out.
+func sameSpelling(x, y []token) bool {
+	for k := range x {
+		if x[k].text != y[k].text || x[k].spaced != y[k].spaced {
+			return false
+		}
+	}
+	return true
 }
 
 // tidySpaces places spaces at the edges of changes where a reader expects
