@@ -130,7 +130,7 @@ func (b *Builder) Build() *Result {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, CitedBy: links.CitedBy(rendered)})
+		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, CitedBy: links.CitedBy(rendered)})
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return

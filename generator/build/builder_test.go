@@ -13,12 +13,20 @@ import (
 // checks after each edit that a Builder reusing its earlier work makes
 // exactly what a fresh build makes: the same files and the same problems.
 func TestBuilderMatchesFreshBuild(t *testing.T) {
+	for _, preview := range []bool{false, true} {
+		t.Run(map[bool]string{false: "build", true: "preview"}[preview], func(t *testing.T) {
+			testBuilderMatchesFreshBuild(t, preview)
+		})
+	}
+}
+
+func testBuilderMatchesFreshBuild(t *testing.T, preview bool) {
 	site := testsite.Read(t, "testdata/sites/xref.txtar").FS
-	b := NewBuilder(Config{Site: site, Defaults: templates.FS})
+	b := NewBuilder(Config{Site: site, Defaults: templates.FS, Preview: preview})
 	check := func(step string) {
 		t.Helper()
 		got := b.Build()
-		want := Run(Config{Site: site, Defaults: templates.FS})
+		want := Run(Config{Site: site, Defaults: templates.FS, Preview: preview})
 		if want.Failed() {
 			t.Fatalf("%s: the edited site does not build:\n%v", step, want.Problems)
 		}

@@ -71,6 +71,11 @@ type Input struct {
 	// stylesheet changes one file, which open pages swap in without a
 	// reload. Published sites keep fingerprints, for caching.
 	PlainAssetNames bool
+	// Reuse keeps this call's pages in the Templates, so that the next
+	// call re-executes only pages whose view model changed (the preview
+	// server's rebuilds). A one-off build leaves it off: keeping the pages
+	// would only hold memory.
+	Reuse bool
 	// CitedBy lists, for each article slug, the places that cite it
 	// (package xref); nil when nothing does.
 	CitedBy xref.CitedBy
@@ -87,17 +92,33 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	s := newSite(in, publishAssets(t.static, in.CodeCSS, out, in.PlainAssetNames))
 
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
-	for i, a := range in.Corpus.Articles {
+	// An article's pages (its own, its preview file, its comparisons,
+	// whose diffs are the costly part) depend on nothing another
+	// article's do: build them on every processor, in article order.
+	type articleOut struct {
+		pages   []page
+		preview []byte
+		err     error
+	}
+	arts := make([]articleOut, len(in.Corpus.Articles))
+	parallel.For(len(arts), func(i int) {
+		a := in.Corpus.Articles[i]
 		u := articleURL(a)
-		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
-		b, err := s.preview(a)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", previewPath(a), err)
+		o := &arts[i]
+		o.pages = append(o.pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
+		if o.preview, o.err = s.preview(a); o.err != nil {
+			o.err = fmt.Errorf("render %s: %w", previewPath(a), o.err)
 		}
-		out[previewPath(a)] = b
 		for _, cp := range s.comparePages(a) {
-			pages = append(pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
+			o.pages = append(o.pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
 		}
+	})
+	for i, a := range in.Corpus.Articles {
+		if arts[i].err != nil {
+			return nil, arts[i].err
+		}
+		out[previewPath(a)] = arts[i].preview
+		pages = append(pages, arts[i].pages...)
 	}
 	for _, p := range in.Corpus.Pages {
 		u := pageURL(p)
@@ -116,9 +137,15 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(i int) {
-		results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
+		if in.Reuse {
+			results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
+		} else {
+			results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
+		}
 	})
-	t.remember(pages, results)
+	if in.Reuse {
+		t.remember(pages, results)
+	}
 	var urls []sitemapURL
 	for i, p := range pages {
 		if _, dup := out[p.path]; dup {
