@@ -45,6 +45,10 @@ type Config struct {
 	// Preview builds for the preview server: assets keep their own names
 	// (see render.Input.PlainAssetNames).
 	Preview bool
+	// Progress, when set, is told as each stage starts, with the number
+	// of provisions it works through (0 before they are loaded), so that
+	// a long build can show where it is.
+	Progress func(stage string, provisions int)
 }
 
 // Stage is how long one stage took.
@@ -87,6 +91,13 @@ func (b *Builder) Build() *Result {
 	cfg := b.cfg
 	res := &Result{}
 	timed := func(name string, f func()) {
+		if cfg.Progress != nil {
+			n := 0
+			if res.Corpus != nil {
+				n = len(res.Corpus.Articles)
+			}
+			cfg.Progress(name, n)
+		}
 		start := time.Now()
 		f()
 		res.Stages = append(res.Stages, Stage{name, time.Since(start)})

@@ -46,16 +46,27 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	res := build.Run(build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL})
-	printProblems(stderr, res.Problems)
+	cfg := build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL}
+	prog := newProgress(stderr)
+	if prog != nil {
+		cfg.Progress = prog.Stage
+	}
+	res := build.Run(cfg)
 	errs, warns := len(res.Problems.Errors()), len(res.Problems.Warnings())
 	if res.Failed() {
+		prog.Stop()
+		printProblems(stderr, res.Problems)
 		fmt.Fprintf(stderr, "travaux build: %d errors, %d warnings; %s left unchanged (%s)\n",
 			errs, warns, outDir, since(start))
 		return exitContent
 	}
+	if prog != nil {
+		prog.Stage("write", len(res.Corpus.Articles))
+	}
 	writeStart := time.Now()
 	rep, err := write.Sync(outDir, res.Files)
+	prog.Stop()
+	printProblems(stderr, res.Problems) // warnings
 	if err != nil {
 		fmt.Fprintf(stderr, "travaux build: %v\n", err)
 		return exitContent
