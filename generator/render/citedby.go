@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"travaux/generator/catalog"
 	"travaux/generator/model"
 	"travaux/generator/xref"
 )
@@ -79,7 +78,7 @@ func (s *site) sourceLink(src xref.Source) Link {
 	u := articleURL(a)
 	switch {
 	case src.Entry != nil:
-		for i, e := range catalog.Timeline(s.c, a) {
+		for i, e := range s.timeline(a) {
 			if e == src.Entry {
 				v := s.entry(i+1, e, nil)
 				return Link{URL: u + "#" + v.Anchor, Text: name + ", history: " + v.Heading}

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
-	"travaux/generator/catalog"
 	"travaux/generator/diff"
 	"travaux/generator/model"
 )
@@ -135,7 +135,7 @@ func (s *site) articleTexts(a *model.Article) []articleText {
 		return nil
 	}
 	var proposals []articleText
-	for i, e := range catalog.Timeline(s.c, a) {
+	for i, e := range s.timeline(a) {
 		n := i + 1
 		kind := e.Kind
 		if kind == "" {
@@ -333,7 +333,7 @@ func (s *site) comparePages(a *model.Article) []*ComparePage {
 	}
 	var out []*ComparePage
 	for k, p := range pairs {
-		inlineView, sideView := compareViews(p.old.source, p.new.source)
+		inlineView, sideView := s.views.compare(p.old.source, p.new.source)
 		for _, inline := range []bool{false, true} {
 			u := compareURL(a, p.old.id, p.new.id, inline)
 			title := heading + ": " + lowerFirst(pairHeading(p))
@@ -398,6 +398,48 @@ func lowerFirst(s string) string {
 // compareViews compares two texts for both views.
 func compareViews(old, new string) (inline, side CompareView) {
 	return inlineView(diff.Words(old, new)), sideView(diff.Rows(old, new))
+}
+
+// viewMemo keeps comparisons between the preview's builds: a comparison
+// depends on nothing but its two texts, and most of an edition's texts do
+// not change from one save to the next. It holds the pairs used by the
+// last build and the current one, so it never grows past one edition.
+// The views are shared, never modified, by the pages that show them.
+type viewMemo struct {
+	mu        sync.Mutex
+	last, cur map[[2]string][2]CompareView
+}
+
+func newViewMemo() *viewMemo {
+	return &viewMemo{last: map[[2]string][2]CompareView{}, cur: map[[2]string][2]CompareView{}}
+}
+
+// compare is compareViews through the memo; a nil memo computes.
+func (m *viewMemo) compare(old, new string) (inline, side CompareView) {
+	if m == nil {
+		return compareViews(old, new)
+	}
+	key := [2]string{old, new}
+	m.mu.Lock()
+	v, ok := m.cur[key]
+	if !ok {
+		v, ok = m.last[key]
+	}
+	m.mu.Unlock()
+	if !ok {
+		v[0], v[1] = compareViews(old, new)
+	}
+	m.mu.Lock()
+	m.cur[key] = v
+	m.mu.Unlock()
+	return v[0], v[1]
+}
+
+// rotate ends a build: its pairs become the ones kept.
+func (m *viewMemo) rotate() {
+	m.mu.Lock()
+	m.last, m.cur = m.cur, map[[2]string][2]CompareView{}
+	m.mu.Unlock()
 }
 
 // inlineView is the one-column view of a comparison.

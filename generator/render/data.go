@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"travaux/generator/catalog"
 	"travaux/generator/model"
 )
 
@@ -282,7 +281,7 @@ func (s *site) openData() ([]byte, error) {
 		for _, av := range s.sortedVersions(a) {
 			x.Versions = append(x.Versions, dataArticleText{Version: av.Version.ID, Number: av.Number, Text: src(av.Text), Paragraphs: s.paragraphs(av.Text), Sources: ids(av.Sources)})
 		}
-		for i, e := range catalog.Timeline(c, a) {
+		for i, e := range s.timeline(a) {
 			y := dataEntry{
 				Anchor:        "entry-" + strconv.Itoa(i+1),
 				Session:       e.Session.ID,

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"travaux/generator/catalog"
 	"travaux/generator/model"
 )
 
@@ -13,7 +12,7 @@ import (
 // (#entry-N).
 func (s *site) history(a *model.Article, body *model.Rendered) []Entry {
 	var out []Entry
-	for i, e := range catalog.Timeline(s.c, a) {
+	for i, e := range s.timeline(a) {
 		out = append(out, s.entry(i+1, e, body))
 	}
 	return out

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"travaux/generator/catalog"
 	"travaux/generator/model"
 )
 
@@ -72,7 +71,7 @@ func (s *site) searchIndex() ([]byte, error) {
 				add(docParagraph, u+"#"+para.Anchor, label+", "+paragraphLabel(para.ID), text)
 			}
 		}
-		for i, e := range catalog.Timeline(s.c, a) {
+		for i, e := range s.timeline(a) {
 			add(docHistory, u+"#entry-"+strconv.Itoa(i+1), s.entryTitle(a, e), s.entryText(e))
 		}
 		for _, av := range a.Versions {

@@ -90,6 +90,10 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	}
 	out := map[string][]byte{}
 	s := newSite(in, publishAssets(t.static, in.CodeCSS, out, in.PlainAssetNames))
+	if in.Reuse {
+		s.views = t.views
+		defer t.views.rotate()
+	}
 
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
 	// An article's pages (its own, its preview file, its comparisons,
@@ -184,7 +188,20 @@ type site struct {
 	cat     *catalog.Catalog
 	assets  *Assets
 	info    SiteInfo
-	baseURL string // without its trailing slash; "" when not configured
+	baseURL string    // without its trailing slash; "" when not configured
+	views   *viewMemo // comparisons kept between the preview's builds; nil otherwise
+	// timelines are the articles' history entries in timeline order
+	// (catalog.Timeline), which several pages number alike; worked out
+	// once per build.
+	timelines map[*model.Article][]*model.Entry
+}
+
+// timeline is a's history in the order the article page numbers it.
+func (s *site) timeline(a *model.Article) []*model.Entry {
+	if t, ok := s.timelines[a]; ok {
+		return t
+	}
+	return catalog.Timeline(s.c, a)
 }
 
 func newSite(in Input, assets *Assets) *site {
@@ -196,13 +213,18 @@ func newSite(in Input, assets *Assets) *site {
 	if name == "" {
 		name = "travaux"
 	}
+	timelines := make(map[*model.Article][]*model.Entry, len(in.Corpus.Articles))
+	for _, a := range in.Corpus.Articles {
+		timelines[a] = catalog.Timeline(in.Corpus, a)
+	}
 	return &site{
-		in:      in,
-		c:       in.Corpus,
-		cat:     catalog.New(in.Corpus),
-		assets:  assets,
-		info:    SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
-		baseURL: strings.TrimRight(conv.BaseURL, "/"),
+		in:        in,
+		c:         in.Corpus,
+		cat:       catalog.New(in.Corpus),
+		assets:    assets,
+		info:      SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
+		baseURL:   strings.TrimRight(conv.BaseURL, "/"),
+		timelines: timelines,
 	}
 }
 

@@ -40,8 +40,9 @@ type Templates struct {
 	// (reflect.DeepEqual) has the same bytes: a rebuild after one save
 	// executes only the pages the save changed. The view models are plain
 	// values built afresh for each build, never shared with the model.
-	mu   sync.Mutex
-	memo map[string]memoPage
+	mu    sync.Mutex
+	memo  map[string]memoPage
+	views *viewMemo // comparisons, kept the same way (Input.Reuse)
 }
 
 type memoPage struct {
@@ -71,7 +72,7 @@ func Parse(fsys fs.FS) (*Templates, error) {
 			shared = append(shared, n)
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}}
+	t := &Templates{pages: map[string]*template.Template{}, views: newViewMemo()}
 	for _, page := range pageTemplates {
 		if !slices.Contains(names, page) {
 			return nil, fmt.Errorf("parse templates: %s: file missing", page)
