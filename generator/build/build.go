@@ -87,9 +87,20 @@ func Run(cfg Config) *Result {
 
 // Build runs the pipeline, reusing what earlier builds of this Builder
 // made from files that have not changed since (see Changed).
-func (b *Builder) Build() *Result {
+func (b *Builder) Build() (res *Result) {
 	cfg := b.cfg
-	res := &Result{}
+	res = &Result{}
+	// A panic is a bug, never the author's fault, but it must not cost
+	// them the build's other problems or a readable message; the reused
+	// work may be inconsistent after it, so the builder starts afresh.
+	defer func() {
+		if v := recover(); v != nil {
+			res.Files = nil
+			res.Problems.Add(source.Pos{File: "travaux"}, "internal error during the build (please report it): %v", v)
+			res.Problems.Sort()
+			b.reset()
+		}
+	}()
 	timed := func(name string, f func()) {
 		if cfg.Progress != nil {
 			n := 0

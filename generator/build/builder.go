@@ -41,6 +41,16 @@ func NewBuilder(cfg Config) *Builder {
 	}
 }
 
+// reset drops everything the builder reuses.
+func (b *Builder) reset() {
+	b.loads = load.NewCache()
+	b.unlinked = newTextCache()
+	b.linked = newTextCache()
+	b.mu.Lock()
+	b.parsed = false
+	b.mu.Unlock()
+}
+
 // Changed tells the builder which files of the site changed since its last
 // build: slash-separated paths relative to the site root
 // ("content/articles/065-entry-into-force.md", "templates/article.html").

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -81,4 +82,24 @@ func testBuilderMatchesFreshBuild(t *testing.T, preview bool) {
 	// A summary edit: one text changes, the others are reused.
 	edit("content/articles/003-measures.md", "Mexico wanted", "Mexico asked for")
 	check("a summary edited")
+}
+
+// panicFS stands for a bug in a stage: any use of it panics.
+type panicFS struct{}
+
+func (panicFS) Open(string) (fs.File, error) { panic("boom") }
+
+// TestPanicIsReported: a panic in a stage becomes a reported problem, the
+// builder recovers, and the next build with good inputs succeeds.
+func TestPanicIsReported(t *testing.T) {
+	site := testsite.Read(t, "testdata/sites/minimal.txtar").FS
+	b := NewBuilder(Config{Site: site, Defaults: panicFS{}})
+	res := b.Build()
+	if !res.Failed() || !strings.Contains(res.Problems.Error(), "internal error during the build (please report it): boom") {
+		t.Fatalf("problems = %v, want the internal error", res.Problems)
+	}
+	b.cfg.Defaults = templates.FS
+	if res := b.Build(); res.Failed() {
+		t.Fatalf("after the panic: %v", res.Problems)
+	}
 }

@@ -218,13 +218,12 @@ func (s *Site) changed(paths []string) {
 	s.builder.Changed(rel)
 }
 
-// safeBuild runs the pipeline, turning a panic into an error. After a
-// panic the builder's reused work cannot be trusted, so it starts afresh.
+// safeBuild runs the pipeline. The builder turns a panic in a stage into
+// a reported problem; this is the last guard for the preview loop itself.
 func (s *Site) safeBuild() (res *build.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error during the build (please report it): %v", v)
-			s.builder = build.NewBuilder(build.Config{Site: os.DirFS(s.dir), Defaults: s.defaults, Preview: true})
 		}
 	}()
 	return s.builder.Build(), nil
