@@ -100,15 +100,26 @@ func newFlagSet(c, usageLine string, stdout, stderr io.Writer) *flag.FlagSet {
 }
 
 // parse parses args; it returns a non-negative exit status when the
-// command should stop (after --help or a usage error).
+// command should stop (after --help or a usage error). The flag package
+// would print usage itself on both; it is silenced so that help goes to
+// standard output once and an error to standard error once.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	out := fs.Output()
+	usage := fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
+		fs.SetOutput(out)
 		return exitOK
-	}
-	if err != nil {
+	case err != nil:
+		fmt.Fprintf(out, "travaux %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return exitUsage
 	}
 	return -1

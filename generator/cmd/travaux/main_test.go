@@ -179,3 +179,17 @@ func TestBuildBaseURL(t *testing.T) {
 		t.Errorf("sitemap.xml does not use the base URL:\n%s", sm)
 	}
 }
+
+// Help goes to standard output, once; a usage error to standard error.
+func TestHelpOnce(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "new", "serve"} {
+		code, out, errs := travaux(cmd, "--help")
+		if code != 0 || errs != "" || strings.Count(out, "Usage:") != 1 {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q; want usage once on stdout", cmd, code, out, errs)
+		}
+		code, out, errs = travaux(cmd, "-nope")
+		if code != 2 || out != "" || !strings.Contains(errs, "-nope") || strings.Count(errs, "Usage:") != 1 {
+			t.Errorf("%s -nope: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+}
