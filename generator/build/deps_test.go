@@ -21,7 +21,7 @@ var policy = map[string]struct {
 	"travaux/generator/xref":        {ours: []string{"source", "model"}},
 	"travaux/generator/catalog":     {ours: []string{"source", "model"}},
 	"travaux/generator/render":      {ours: []string{"internal/parallel", "source", "model", "catalog", "xref", "diff"}, third: []string{"github.com/sergi/go-diff", "golang.org/x/text"}},
-	"travaux/generator/write":       {},
+	"travaux/generator/write":       {ours: []string{"internal/parallel"}},
 	"travaux/generator/build":       {ours: []string{"internal/parallel", "source", "model", "load", "markdown", "xref", "catalog", "render", "diff"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3", "github.com/sergi/go-diff", "golang.org/x/text"}},
 	"travaux/generator/preview":     {ours: []string{"internal/parallel", "source", "model", "load", "markdown", "xref", "catalog", "render", "diff", "write", "build", "watch", "serve"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3", "github.com/sergi/go-diff", "golang.org/x/text", "github.com/fsnotify/fsnotify", "golang.org/x/sys"}},
 	"travaux/generator/cmd/travaux": {ours: []string{"internal/parallel", "source", "model", "load", "markdown", "xref", "catalog", "render", "diff", "write", "build", "watch", "serve", "preview", "templates"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2", "go.yaml.in/yaml/v3", "github.com/sergi/go-diff", "golang.org/x/text", "github.com/fsnotify/fsnotify", "golang.org/x/sys"}},

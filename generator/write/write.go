@@ -25,6 +25,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"travaux/generator/internal/parallel"
 )
 
 // Report says what Sync did.
@@ -189,31 +191,47 @@ func Update(out string, old, files map[string][]byte) (rep Report, err error) {
 	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", out, err)
 	}
+	var changed []string
 	for _, name := range names {
-		data := files[name]
-		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
-			continue
+		if prev, ok := old[name]; !ok || !bytes.Equal(prev, files[name]) {
+			changed = append(changed, name)
 		}
-		dst := filepath.Join(out, filepath.FromSlash(name))
-		if _, existed := old[name]; !existed {
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return rep, fmt.Errorf("write %s: %w", out, err)
-			}
-		}
-		tmp := dst + ".travaux-tmp"
-		if err := os.WriteFile(tmp, data, 0o644); err != nil {
-			return rep, fmt.Errorf("write %s: %w", out, err)
-		}
-		if err := os.Rename(tmp, dst); err != nil {
-			os.Remove(tmp)
-			return rep, fmt.Errorf("write %s: %w", out, err)
-		}
-		rep.Written++
 	}
+	// Each file is its own small write; on both processors they overlap.
+	errs := make([]error, len(changed))
+	parallel.For(len(changed), func(i int) {
+		errs[i] = replaceFile(out, changed[i], files[changed[i]], old)
+	})
+	for i, err := range errs {
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %s: %w", out, changed[i], err)
+		}
+	}
+	rep.Written = len(changed)
 	for name := range old {
 		if _, ok := files[name]; !ok {
 			os.Remove(filepath.Join(out, filepath.FromSlash(name)))
 		}
 	}
 	return rep, nil
+}
+
+// replaceFile writes data to out/name through a temporary file renamed
+// over it, so a reader never sees half a file.
+func replaceFile(out, name string, data []byte, old map[string][]byte) error {
+	dst := filepath.Join(out, filepath.FromSlash(name))
+	if _, existed := old[name]; !existed {
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+	}
+	tmp := dst + ".travaux-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
