@@ -1,11 +1,15 @@
 # The two commands a fresh machine needs: `make build` and `make test`.
 GO ?= go
 BIN := ./travaux
+# BASE_URL is the site's absolute address, for the sitemap, canonical links
+# and copied citations. Netlify sets URL for its builds; elsewhere pass
+# BASE_URL=https://... or set base_url in content/convention.yaml.
+BASE_URL ?= $(URL)
 
 .PHONY: build bin serve test check bench fmt vet golden fuzz clean deps
 
 build: bin
-	$(BIN) build
+	$(BIN) build $(if $(BASE_URL),-base-url "$(BASE_URL)")
 
 bin:
 	$(GO) build -o $(BIN) ./generator/cmd/travaux
