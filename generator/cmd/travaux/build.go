@@ -21,13 +21,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "output folder (default: public/ under the site root)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published at, for canonical links, the sitemap and copied citations (default: base_url in content/convention.yaml)")
 	stats := fs.Bool("stats", false, "print how long each stage took")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parseFlagsOnly(fs, args, stdout, stderr); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "travaux build: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return exitUsage
 	}
 	if err := checkBaseURL(*baseURL); err != nil {
 		fmt.Fprintf(stderr, "travaux build: -base-url: %v\n", err)
@@ -85,13 +80,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "travaux check [-C dir]", stdout, stderr)
 	dir := fs.String("C", ".", "site root: the folder holding content/")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parseFlagsOnly(fs, args, stdout, stderr); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "travaux check: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return exitUsage
 	}
 	if code := checkSiteRoot(*dir, "check", stderr); code >= 0 {
 		return code

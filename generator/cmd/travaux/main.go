@@ -124,3 +124,17 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 	}
 	return -1
 }
+
+// parseFlagsOnly is parse for the commands that take flags and no
+// arguments: an argument left over is a usage error.
+func parseFlagsOnly(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "travaux %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	return -1
+}

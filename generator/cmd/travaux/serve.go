@@ -22,13 +22,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on; loopback unless you name another")
 	open := fs.Bool("open", false, "open the site in the default browser")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parseFlagsOnly(fs, args, stdout, stderr); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "travaux serve: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return exitUsage
 	}
 	if code := checkSiteRoot(*dir, "serve", stderr); code >= 0 {
 		return code
