@@ -16,7 +16,7 @@ var policy = map[string]struct {
 }{
 	"travaux/generator/source":      {},
 	"travaux/generator/model":       {ours: []string{"source"}},
-	"travaux/generator/load":        {ours: []string{"source", "model"}, third: []string{"go.yaml.in/yaml/v3"}},
+	"travaux/generator/load":        {ours: []string{"internal/parallel", "source", "model"}, third: []string{"go.yaml.in/yaml/v3"}},
 	"travaux/generator/markdown":    {ours: []string{"source", "model"}, third: []string{"github.com/yuin/goldmark", "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2"}},
 	"travaux/generator/xref":        {ours: []string{"source", "model"}},
 	"travaux/generator/catalog":     {ours: []string{"source", "model"}},

@@ -2,10 +2,10 @@ package load
 
 import (
 	"io/fs"
-	"runtime"
 	"strings"
 	"sync"
 
+	"travaux/generator/internal/parallel"
 	"travaux/generator/model"
 	"travaux/generator/source"
 )
@@ -110,24 +110,12 @@ func (l *loader) decodeArticles(names []string, cache *Cache) []*decoded {
 			todo = append(todo, i)
 		}
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(todo)/8)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				sub := &loader{fsys: l.fsys}
-				a, at := sub.loadArticle(names[i])
-				out[i] = &decoded{a: a, at: at, errs: sub.errs}
-			}
-		}()
-	}
-	for _, i := range todo {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(len(todo), func(k int) {
+		i := todo[k]
+		sub := &loader{fsys: l.fsys}
+		a, at := sub.loadArticle(names[i])
+		out[i] = &decoded{a: a, at: at, errs: sub.errs}
+	})
 	if cache != nil {
 		cache.mu.Lock()
 		for _, i := range todo {
