@@ -18,7 +18,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"time"
 
@@ -141,13 +140,17 @@ func (s *Site) Rebuild() {
 		s.fail(res.Problems)
 		return
 	}
-	changed := ChangedPaths(s.files, res.Files)
+	// The first build writes the whole folder and reloads every page (an
+	// empty list means "all"); later ones write and announce only the
+	// files whose bytes changed.
+	var changed []string
 	var err2 error
-	switch {
-	case s.files == nil:
+	if s.files == nil {
 		err2 = write.Dir(s.out, res.Files)
-	case len(changed) > 0:
-		_, err2 = write.Update(s.out, s.files, res.Files)
+	} else {
+		var rep write.Report
+		rep, err2 = write.Update(s.out, s.files, res.Files)
+		changed = rep.Changed
 	}
 	if err2 != nil {
 		s.files = nil // the folder's state is unknown: write it whole next time
@@ -156,8 +159,12 @@ func (s *Site) Rebuild() {
 	}
 	recovered := !s.ok
 	s.files, s.ok = res.Files, true
+	written := len(changed)
+	if changed == nil {
+		written = len(res.Files)
+	}
 	fmt.Fprintf(s.log, "travaux serve: rebuilt, %d pages, %d changed files, %d warnings\n",
-		res.Pages(), len(changed), len(res.Problems.Warnings()))
+		res.Pages(), written, len(res.Problems.Warnings()))
 	for _, p := range res.Problems {
 		fmt.Fprintln(s.log, p.Error())
 	}
@@ -227,22 +234,4 @@ func (s *Site) safeBuild() (res *build.Result, err error) {
 		}
 	}()
 	return s.builder.Build(), nil
-}
-
-// ChangedPaths lists the output paths whose bytes differ between two
-// builds, including added and removed files, sorted.
-func ChangedPaths(old, new map[string][]byte) []string {
-	var out []string
-	for name, data := range new {
-		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
-			out = append(out, name)
-		}
-	}
-	for name := range old {
-		if _, ok := new[name]; !ok {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

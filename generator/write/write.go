@@ -31,8 +31,9 @@ import (
 
 // Report says what Sync did.
 type Report struct {
-	Written int // files written
-	Linked  int // unchanged files carried over from the previous output
+	Written int      // files written
+	Linked  int      // unchanged files carried over from the previous output
+	Changed []string // Update only: the paths written or removed, sorted
 }
 
 // Dir replaces the folder out with exactly files (keys are slash-separated
@@ -211,8 +212,11 @@ func Update(out string, old, files map[string][]byte) (rep Report, err error) {
 	for name := range old {
 		if _, ok := files[name]; !ok {
 			os.Remove(filepath.Join(out, filepath.FromSlash(name)))
+			changed = append(changed, name)
 		}
 	}
+	sort.Strings(changed)
+	rep.Changed = changed
 	return rep, nil
 }
 

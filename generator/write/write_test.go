@@ -122,7 +122,7 @@ func TestSyncWritesOnlyChanges(t *testing.T) {
 	dirIno, fileIno := inode(t, out), inode(t, filepath.Join(out, "a/index.html"))
 
 	rep, err = Sync(out, files)
-	if err != nil || rep != (Report{}) {
+	if err != nil || rep.Written != 0 || rep.Linked != 0 {
 		t.Fatalf("unchanged rebuild: %+v, %v; want nothing written", rep, err)
 	}
 	if inode(t, out) != dirIno {
@@ -169,6 +169,9 @@ func TestUpdateWritesChangedFilesOnly(t *testing.T) {
 	rep, err := Update(out, old, files)
 	if err != nil || rep.Written != 2 {
 		t.Fatalf("Update: %+v, %v; want 2 written", rep, err)
+	}
+	if got := strings.Join(rep.Changed, " "); got != "a/index.html gone.html new/index.html" {
+		t.Errorf("Changed = %q, want the written and removed paths", got)
 	}
 	got := readTree(t, out)
 	if len(got) != 3 || got["a/index.html"] != "a, edited" || got["new/index.html"] != "new" {
