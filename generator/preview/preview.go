@@ -145,7 +145,8 @@ func (s *Site) Rebuild() {
 	// files whose bytes changed.
 	var changed []string
 	var err2 error
-	if s.files == nil {
+	first := s.files == nil
+	if first {
 		err2 = write.Dir(s.out, res.Files)
 	} else {
 		var rep write.Report
@@ -160,7 +161,7 @@ func (s *Site) Rebuild() {
 	recovered := !s.ok
 	s.files, s.ok = res.Files, true
 	written := len(changed)
-	if changed == nil {
+	if first {
 		written = len(res.Files)
 	}
 	fmt.Fprintf(s.log, "travaux serve: rebuilt, %d pages, %d changed files, %d warnings\n",
