@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"travaux/generator/internal/benchcorpus"
 	"travaux/templates"
 )
 
@@ -45,22 +47,61 @@ func BenchmarkRebuildAfterSave(b *testing.B) {
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
 		b.Fatal(err)
 	}
-	name := "content/articles/065-entry-into-force.md"
+	benchRebuild(b, dir, "content/articles/065-entry-into-force.md")
+}
+
+// BenchmarkRebuildAfterSave1000: the same on a synthetic edition of 1,000
+// articles.
+func BenchmarkRebuildAfterSave1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchcorpus.Write(dir, benchcorpus.Options{N: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content/articles"))
+	benchRebuild(b, dir, "content/articles/"+entries[len(entries)/2].Name())
+}
+
+// benchRebuild saves article file name of the site in dir over and over,
+// each time with another history summary, and rebuilds as the preview
+// does: the provisions' pages (the stages' metrics), then the rest of the
+// site (rest-ms).
+func benchRebuild(b *testing.B, dir, name string) {
 	orig, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		b.Fatal(err)
 	}
-	bl := NewBuilder(Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
-	bl.Build()
+	bl := NewBuilder(Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true, Staged: true})
+	if _, err := bl.Build().Rest(); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
+	stages := map[string]time.Duration{}
+	var names []string
+	n := 0
 	for i := 0; b.Loop(); i++ {
 		data := strings.Replace(string(orig), "summary: ", fmt.Sprintf("summary: Edit %d. ", i), 1)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		bl.Changed([]string{name})
-		if res := bl.Build(); res.Failed() {
+		res := bl.Build()
+		if res.Failed() {
 			b.Fatal(res.Problems)
 		}
+		start := time.Now()
+		if _, err := res.Rest(); err != nil {
+			b.Fatal(err)
+		}
+		for _, st := range append(res.Stages, Stage{"rest", time.Since(start)}) {
+			if _, ok := stages[st.Name]; !ok {
+				names = append(names, st.Name)
+			}
+			stages[st.Name] += st.Duration
+		}
+		n++
+	}
+	// The stages' means, so a regression shows where it is.
+	for _, s := range names {
+		b.ReportMetric(float64(stages[s].Microseconds())/1000/float64(n), s+"-ms")
 	}
 }

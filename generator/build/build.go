@@ -45,6 +45,11 @@ type Config struct {
 	// Preview builds for the preview server: assets keep their own names
 	// (see render.Input.PlainAssetNames).
 	Preview bool
+	// Staged renders the provisions' own pages in Build and leaves the
+	// rest of the site to Result.Rest, so that the preview can publish
+	// the page being edited before the record's listings, the search
+	// index and the open data are made again.
+	Staged bool
 	// Progress, when set, is told as each stage starts, with the number
 	// of provisions it works through (0 before they are loaded), so that
 	// a long build can show where it is.
@@ -63,6 +68,9 @@ type Result struct {
 	Files    map[string][]byte // output path -> bytes; nil if the build failed
 	Problems source.ErrorList  // sorted; errors and warnings
 	Stages   []Stage
+	// Rest, set by a successful Staged build, renders the files that
+	// Files does not hold yet: every file but the provisions' own.
+	Rest func() (map[string][]byte, error)
 }
 
 // Failed reports whether the build found errors (warnings do not count).
@@ -152,14 +160,39 @@ func (b *Builder) Build() (res *Result) {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		files, err := tmpl.Site(render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, CitedBy: links.CitedBy(rendered)})
+		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, CitedBy: links.CitedBy(rendered)}
+		var files map[string][]byte
+		if cfg.Staged {
+			var st *render.Staged
+			if st, err = tmpl.Stage(in); err == nil {
+				files, err = st.Articles()
+				res.Rest = b.rest(st)
+			}
+		} else {
+			files, err = tmpl.Site(in)
+		}
 		if err != nil {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
+			res.Rest = nil
 			return
 		}
 		res.Files = files
 	})
 	return res
+}
+
+// rest is Result.Rest for st: a panic in it is reported as an error, as
+// Build reports one, and makes the builder start afresh.
+func (b *Builder) rest(st *render.Staged) func() (map[string][]byte, error) {
+	return func() (files map[string][]byte, err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				files, err = nil, fmt.Errorf("internal error during the build (please report it): %v", v)
+				b.reset()
+			}
+		}()
+		return st.Rest()
+	}
 }
 
 // subIfExists returns the folder dir of fsys, or nil if it has none.

@@ -14,19 +14,34 @@ import (
 // checks after each edit that a Builder reusing its earlier work makes
 // exactly what a fresh build makes: the same files and the same problems.
 func TestBuilderMatchesFreshBuild(t *testing.T) {
-	for _, preview := range []bool{false, true} {
-		t.Run(map[bool]string{false: "build", true: "preview"}[preview], func(t *testing.T) {
-			testBuilderMatchesFreshBuild(t, preview)
+	for _, mode := range []string{"build", "preview", "staged preview"} {
+		t.Run(mode, func(t *testing.T) {
+			testBuilderMatchesFreshBuild(t, mode != "build", mode == "staged preview")
 		})
 	}
 }
 
-func testBuilderMatchesFreshBuild(t *testing.T, preview bool) {
+func testBuilderMatchesFreshBuild(t *testing.T, preview, staged bool) {
 	site := testsite.Read(t, "testdata/sites/xref.txtar").FS
-	b := NewBuilder(Config{Site: site, Defaults: templates.FS, Preview: preview})
+	b := NewBuilder(Config{Site: site, Defaults: templates.FS, Preview: preview, Staged: staged})
 	check := func(step string) {
 		t.Helper()
 		got := b.Build()
+		if staged && !got.Failed() {
+			if got.Rest == nil {
+				t.Fatalf("%s: a staged build gave no Rest", step)
+			}
+			rest, err := got.Rest()
+			if err != nil {
+				t.Fatalf("%s: Rest: %v", step, err)
+			}
+			for name, data := range rest {
+				if _, dup := got.Files[name]; dup {
+					t.Fatalf("%s: %s is in both parts", step, name)
+				}
+				got.Files[name] = data
+			}
+		}
 		want := Run(Config{Site: site, Defaults: templates.FS, Preview: preview})
 		if want.Failed() {
 			t.Fatalf("%s: the edited site does not build:\n%v", step, want.Problems)
@@ -82,6 +97,23 @@ func testBuilderMatchesFreshBuild(t *testing.T, preview bool) {
 	// A summary edit: one text changes, the others are reused.
 	edit("content/articles/003-measures.md", "Mexico wanted", "Mexico asked for")
 	check("a summary edited")
+
+	// What other articles' pages show of an article or of the whole site:
+	// a title (the neighbours' pagers), a citation moved from one article
+	// to another (both "cited by" lists), a registry record, a chapter's
+	// name, a free page's title (every page's navigation).
+	edit("content/articles/002-scope.md", "title: Scope", "title: Scope of application")
+	check("a title edited")
+	edit("content/articles/003-measures.md", "Compare article 2 and", "Compare article 1 and")
+	check("a citation moved")
+	edit("content/delegations.yaml", "name: Mexico", "name: United Mexican States")
+	check("a delegation renamed")
+	edit("content/sessions.yaml", "name: First session", "name: Opening session")
+	check("a session renamed")
+	edit("content/convention.yaml", "name: Measures}", "name: Criminalization}")
+	check("a chapter renamed")
+	edit("content/pages/about.md", "title: About", "title: About the edition")
+	check("a page retitled")
 }
 
 // panicFS stands for a bug in a stage: any use of it panics.

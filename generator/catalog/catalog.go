@@ -34,6 +34,7 @@ package catalog
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -302,6 +303,12 @@ func New(c *model.Corpus) *Catalog {
 // listDelegations fills cat.Delegations from the entries.
 func (cat *Catalog) listDelegations(c *model.Corpus, items []Item) {
 	// membersOf: group id -> its members' ids; groupsOf: the reverse.
+	order := make(map[string]int, len(c.Delegations)) // id -> place in the registry
+	for i, d := range c.Delegations {
+		if _, dup := order[d.ID]; !dup {
+			order[d.ID] = i
+		}
+	}
 	membersOf := map[string][]string{}
 	groupsOf := map[string][]*model.Delegation{}
 	for _, d := range c.Delegations {
@@ -350,21 +357,26 @@ func (cat *Catalog) listDelegations(c *model.Corpus, items []Item) {
 		named([]model.Ref{e.OnBehalf}, RoleOnBehalf)
 		named(e.Supported, RoleSupported)
 		named(e.Opposed, RoleOpposed)
-		for _, d := range c.Delegations {
-			x := in[d.ID]
-			if x == nil {
+		// In registry order, as every listing of delegations is.
+		ids := slices.Collect(maps.Keys(in))
+		slices.SortFunc(ids, func(x, y string) int { return order[x] - order[y] })
+		for _, id := range ids {
+			x := in[id]
+			if _, known := order[id]; !known {
 				continue
 			}
 			inv := Involvement{Item: it, Roles: x.roles}
-			for _, g := range c.Delegations {
-				if x.via[g.ID] && g.ID != d.ID {
-					inv.Via = append(inv.Via, g)
+			via := slices.Collect(maps.Keys(x.via))
+			slices.SortFunc(via, func(p, q string) int { return order[p] - order[q] })
+			for _, g := range via {
+				if i, known := order[g]; known && g != id {
+					inv.Via = append(inv.Via, c.Delegations[i])
 				}
 			}
 			if len(inv.Roles) == 0 && len(inv.Via) == 0 {
 				continue
 			}
-			lists[d.ID] = append(lists[d.ID], inv)
+			lists[id] = append(lists[id], inv)
 		}
 	}
 	for _, d := range c.Delegations {

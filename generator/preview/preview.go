@@ -15,9 +15,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,10 +41,12 @@ type Site struct {
 	builder  *build.Builder
 	log      io.Writer
 
-	mu    sync.Mutex
-	files map[string][]byte // the last good build
-	ok    bool              // whether the last build succeeded
-	done  chan struct{}     // closed when Watch returns
+	mu sync.Mutex
+	// The last good build, in the two parts it is published in: the
+	// provisions' own files and the rest (build.Config.Staged).
+	articles, rest map[string][]byte
+	ok             bool          // whether the last build succeeded
+	done           chan struct{} // closed when Watch returns
 }
 
 // previewQuiet is how long the files must stay still before a rebuild.
@@ -92,7 +96,7 @@ func New(dir string, defaults fs.FS, opts Options) (*Site, error) {
 		done:     make(chan struct{}),
 	}
 	s.server = serve.New(s.out, serve.Options{})
-	s.builder = build.NewBuilder(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true})
+	s.builder = build.NewBuilder(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true, Staged: true})
 	s.Rebuild()
 	return s, nil
 }
@@ -125,9 +129,12 @@ func (s *Site) Watch(ctx context.Context) {
 	}
 }
 
-// Rebuild runs a full build. On success it swaps the new site in and
-// tells browsers which output files changed; on failure it keeps serving
-// the last good site and sends the problems to every open page.
+// Rebuild runs a build. On success it publishes the new site in two
+// steps: the provisions' own pages first, with a reload event for those
+// that changed (the page an author is editing is one of them), then the
+// rest of the site (home page, record, search index, data), with a second
+// event if any of it changed. On failure it keeps serving the last good
+// site and sends the problems to every open page.
 func (s *Site) Rebuild() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -140,39 +147,87 @@ func (s *Site) Rebuild() {
 		s.fail(res.Problems)
 		return
 	}
-	// The first build writes the whole folder and reloads every page (an
-	// empty list means "all"); later ones write and announce only the
-	// files whose bytes changed.
-	var changed []string
-	var err2 error
-	first := s.files == nil
-	if first {
-		err2 = write.Dir(s.out, res.Files)
-	} else {
-		var rep write.Report
-		rep, err2 = write.Update(s.out, s.files, res.Files)
-		changed = rep.Changed
-	}
-	if err2 != nil {
-		s.files = nil // the folder's state is unknown: write it whole next time
-		s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err2.Error()}})
+	recovered := !s.ok
+	var written int
+	if s.articles == nil {
+		// The first build (or the first after a failed write) writes the
+		// whole folder and reloads every page: an empty list means "all".
+		rest, err := res.Rest()
+		if err != nil {
+			s.fail(source.ErrorList{{Pos: source.Pos{File: "templates"}, Msg: err.Error()}})
+			return
+		}
+		all := make(map[string][]byte, len(res.Files)+len(rest))
+		maps.Copy(all, res.Files)
+		maps.Copy(all, rest)
+		if err := write.Dir(s.out, all); err != nil {
+			s.failWrite(err)
+			return
+		}
+		s.articles, s.rest, s.ok = res.Files, rest, true
+		s.server.Reload(nil)
+		s.logBuild(res, len(all))
 		return
 	}
-	recovered := !s.ok
-	s.files, s.ok = res.Files, true
-	written := len(changed)
-	if first {
-		written = len(res.Files)
-	}
-	fmt.Fprintf(s.log, "travaux serve: rebuilt, %d pages, %d changed files, %d warnings\n",
-		res.Pages(), written, len(res.Problems.Warnings()))
-	for _, p := range res.Problems {
-		fmt.Fprintln(s.log, p.Error())
+
+	changed, err := s.update(&s.articles, res.Files)
+	if err != nil {
+		return
 	}
 	// A rebuild that changed nothing needs no reload, unless it fixed a
 	// failed build whose problems open pages still show.
 	if len(changed) > 0 || recovered {
 		s.server.Reload(changed)
+	}
+	written += len(changed)
+	rest, err := res.Rest()
+	if err != nil {
+		s.fail(source.ErrorList{{Pos: source.Pos{File: "templates"}, Msg: err.Error()}})
+		return
+	}
+	if changed, err = s.update(&s.rest, rest); err != nil {
+		return
+	}
+	if len(changed) > 0 {
+		s.server.Reload(changed)
+	}
+	s.ok = true
+	s.logBuild(res, written+len(changed))
+}
+
+// update brings the output folder from the files *old to files, which
+// replace them, and returns the paths that changed. A failed write is
+// reported, and the next build writes the whole folder again.
+func (s *Site) update(old *map[string][]byte, files map[string][]byte) ([]string, error) {
+	rep, err := write.Update(s.out, *old, files)
+	if err != nil {
+		s.failWrite(err)
+		return nil, err
+	}
+	*old = files
+	return rep.Changed, nil
+}
+
+// failWrite reports a failed write; the folder's state is then unknown,
+// so the next build writes it whole.
+func (s *Site) failWrite(err error) {
+	s.articles, s.rest = nil, nil
+	s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err.Error()}})
+}
+
+func (s *Site) logBuild(res *build.Result, written int) {
+	pages := 0
+	for _, files := range []map[string][]byte{s.articles, s.rest} {
+		for name := range files {
+			if strings.HasSuffix(name, ".html") {
+				pages++
+			}
+		}
+	}
+	fmt.Fprintf(s.log, "travaux serve: rebuilt, %d pages, %d changed files, %d warnings\n",
+		pages, written, len(res.Problems.Warnings()))
+	for _, p := range res.Problems {
+		fmt.Fprintln(s.log, p.Error())
 	}
 }
 

@@ -85,45 +85,63 @@ type Input struct {
 // relative to the output root ("index.html", "articles/65/index.html",
 // "assets/site.3f2a9c1b.css"); values are the files' bytes.
 func (t *Templates) Site(in Input) (map[string][]byte, error) {
+	st, err := t.Stage(in)
+	if err != nil {
+		return nil, err
+	}
+	out, err := st.Articles()
+	if err != nil {
+		return nil, err
+	}
+	rest, err := st.Rest()
+	if err != nil {
+		return nil, err
+	}
+	for p, data := range rest {
+		if _, dup := out[p]; dup {
+			return nil, fmt.Errorf("render: two pages would be written to %s", p)
+		}
+		out[p] = data
+	}
+	return out, nil
+}
+
+// Staged is one rendering of the site in two parts: the provisions' own
+// pages (Articles), then everything else (Rest). Site runs both; the
+// preview server publishes the first part before it renders the second,
+// because the page an author is editing is an article's and the record's
+// listings, the search index and the open data cost far more to make.
+type Staged struct {
+	t      *Templates
+	s      *site
+	assets map[string][]byte // the published assets, part of Rest
+	urls   []sitemapURL      // the articles' pages, for the sitemap; set by Articles
+	done   bool              // Articles has run
+}
+
+// Stage prepares a rendering of in.
+func (t *Templates) Stage(in Input) (*Staged, error) {
 	if in.Corpus == nil {
 		return nil, fmt.Errorf("render: no corpus")
 	}
-	out := map[string][]byte{}
-	s := newSite(in, publishAssets(t.static, in.CodeCSS, out, in.PlainAssetNames))
+	assets := map[string][]byte{}
+	s := newSite(in, publishAssets(t.static, in.CodeCSS, assets, in.PlainAssetNames))
 	if in.Reuse {
 		s.views = t.views
-		defer t.views.rotate()
 	}
+	return &Staged{t: t, s: s, assets: assets}, nil
+}
 
+// Rest renders every file that Articles does not: the home page, the free
+// pages, the record, the assets, the sitemap and the 404 page. It needs
+// Articles to have run, for the sitemap.
+func (st *Staged) Rest() (map[string][]byte, error) {
+	if !st.done {
+		return nil, fmt.Errorf("render: Rest called before Articles")
+	}
+	s, t, in := st.s, st.t, st.s.in
+	out := st.assets
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
-	// An article's pages (its own, its preview file, its comparisons,
-	// whose diffs are the costly part) depend on nothing another
-	// article's do: build them on every processor, in article order.
-	type articleOut struct {
-		pages   []page
-		preview []byte
-		err     error
-	}
-	arts := make([]articleOut, len(in.Corpus.Articles))
-	parallel.For(len(arts), func(i int) {
-		a := in.Corpus.Articles[i]
-		u := articleURL(a)
-		o := &arts[i]
-		o.pages = append(o.pages, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated})
-		if o.preview, o.err = s.preview(a); o.err != nil {
-			o.err = fmt.Errorf("render %s: %w", previewPath(a), o.err)
-		}
-		for _, cp := range s.comparePages(a) {
-			o.pages = append(o.pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
-		}
-	})
-	for i, a := range in.Corpus.Articles {
-		if arts[i].err != nil {
-			return nil, arts[i].err
-		}
-		out[previewPath(a)] = arts[i].preview
-		pages = append(pages, arts[i].pages...)
-	}
 	for _, p := range in.Corpus.Pages {
 		u := pageURL(p)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplPage, data: s.textPage(p)})
@@ -150,7 +168,9 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	if in.Reuse {
 		t.remember(pages, results)
 	}
-	var urls []sitemapURL
+	// The sitemap lists the home page, then the articles, then the rest.
+	urls := []sitemapURL{newSitemapURL(s.baseURL, "/", "")}
+	urls = append(urls, st.urls...)
 	for i, p := range pages {
 		if _, dup := out[p.path]; dup {
 			return nil, fmt.Errorf("render: two pages would be written to %s", p.path)
@@ -159,7 +179,7 @@ func (t *Templates) Site(in Input) (map[string][]byte, error) {
 			return nil, fmt.Errorf("render %s: %w", p.path, errs[i])
 		}
 		out[p.path] = results[i]
-		if p.url != "" && !p.redirect {
+		if i > 0 && p.url != "" && !p.redirect {
 			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}
 	}

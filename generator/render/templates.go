@@ -40,9 +40,10 @@ type Templates struct {
 	// (reflect.DeepEqual) has the same bytes: a rebuild after one save
 	// executes only the pages the save changed. The view models are plain
 	// values built afresh for each build, never shared with the model.
-	mu    sync.Mutex
-	memo  map[string]memoPage
-	views *viewMemo // comparisons, kept the same way (Input.Reuse)
+	mu       sync.Mutex
+	memo     map[string]memoPage
+	views    *viewMemo    // comparisons, kept the same way (Input.Reuse)
+	articles *articleMemo // the provisions' files, by their inputs (stage.go)
 }
 
 type memoPage struct {

@@ -65,6 +65,14 @@ type Index struct {
 	texts  map[model.Text]*model.Rendered
 	terms  []model.Term
 	byTerm map[string][]termSource // lower-cased term -> where it is defined, for Check
+	// byOldNumber finds an article by its number in an earlier version
+	// (version id, number): citations in old wordings use those numbers.
+	byOldNumber map[oldNumber]*model.Article
+}
+
+type oldNumber struct {
+	version string
+	number  int
 }
 
 // termSource is where a term was defined, for reporting duplicates.
@@ -77,7 +85,21 @@ type termSource struct {
 // treaty texts at least (article bodies, version texts, proposed
 // wordings); other entries are ignored.
 func New(c *model.Corpus, texts map[model.Text]*model.Rendered) *Index {
-	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}}
+	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}}
+	for _, a := range c.Articles {
+		if a.Kind != model.ProvisionArticle {
+			continue
+		}
+		for _, av := range a.Versions {
+			k := oldNumber{av.Version.ID, av.Number}
+			if av.Number == 0 {
+				k.number = a.Number
+			}
+			if x.byOldNumber[k] == nil { // the first in reading order wins
+				x.byOldNumber[k] = a
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, a := range c.Articles {
 		for _, d := range a.Defines {
@@ -255,21 +277,7 @@ func (x *Index) resolveInVersion(c model.Citation) model.Target {
 // the one whose versions entry for ver gives that number, or gives none
 // and has that number now.
 func (x *Index) inVersion(ver string, n int) *model.Article {
-	for _, a := range x.c.Articles {
-		if a.Kind != model.ProvisionArticle {
-			continue
-		}
-		if av := versionOf(a, ver); av != nil {
-			num := av.Number
-			if num == 0 {
-				num = a.Number
-			}
-			if num == n {
-				return a
-			}
-		}
-	}
-	return nil
+	return x.byOldNumber[oldNumber{ver, n}]
 }
 
 func versionOf(a *model.Article, ver string) *model.ArticleVersion {

@@ -1,0 +1,209 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+
+	"travaux/generator/internal/parallel"
+	"travaux/generator/model"
+	"travaux/generator/xref"
+)
+
+// Articles renders each provision's own files: its page, its preview file
+// (paragraphs.json) and its comparison pages. They depend on nothing
+// another provision's do, so they are made on every processor.
+//
+// With Input.Reuse, a provision whose inputs are those of the last call
+// (articleKey, and the same sharedKey for the whole site) keeps last
+// call's bytes without building a view model: after one save, the preview
+// renders the saved article and the few that show something of it (its
+// neighbours, the articles it cites), not the whole edition.
+func (st *Staged) Articles() (map[string][]byte, error) {
+	s, t := st.s, st.t
+	arts := s.c.Articles
+	var last *articleMemo
+	var shared sharedKey
+	if s.in.Reuse {
+		shared = s.sharedKey()
+		t.mu.Lock()
+		if t.articles != nil && reflect.DeepEqual(t.articles.shared, shared) {
+			last = t.articles
+		}
+		t.mu.Unlock()
+		defer t.views.rotate()
+	}
+	outs := make([]*articleOut, len(arts))
+	parallel.For(len(arts), func(i int) {
+		var key articleKey
+		if s.in.Reuse {
+			key = s.articleKey(i)
+			if o, ok := last.get(arts[i].Slug()); ok && reflect.DeepEqual(o.key, key) {
+				outs[i] = o
+				return
+			}
+		}
+		outs[i] = st.article(i)
+		outs[i].key = key
+	})
+	files := map[string][]byte{}
+	next := &articleMemo{shared: shared, bySlug: make(map[string]*articleOut, len(arts))}
+	for i, o := range outs {
+		if o.err != nil {
+			return nil, o.err
+		}
+		for _, f := range o.files {
+			if _, dup := files[f.path]; dup {
+				return nil, fmt.Errorf("render: two pages would be written to %s", f.path)
+			}
+			files[f.path] = f.data
+		}
+		st.urls = append(st.urls, o.urls...)
+		next.bySlug[arts[i].Slug()] = o
+	}
+	if s.in.Reuse {
+		t.mu.Lock()
+		t.articles = next
+		t.mu.Unlock()
+	}
+	st.done = true
+	return files, nil
+}
+
+// articleOut is what Articles made for one provision.
+type articleOut struct {
+	key   articleKey
+	files []outFile
+	urls  []sitemapURL
+	err   error
+}
+
+type outFile struct {
+	path string
+	data []byte
+}
+
+// article renders the files of the i-th provision.
+func (st *Staged) article(i int) *articleOut {
+	s := st.s
+	a := s.c.Articles[i]
+	o := &articleOut{}
+	preview, err := s.preview(a)
+	if err != nil {
+		o.err = fmt.Errorf("render %s: %w", previewPath(a), err)
+		return o
+	}
+	o.files = append(o.files, outFile{previewPath(a), preview})
+	u := articleURL(a)
+	pages := []page{{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated}}
+	for _, cp := range s.comparePages(a) {
+		pages = append(pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
+	}
+	for _, p := range pages {
+		data, err := st.t.execute(p.tmpl, p.data)
+		if err != nil {
+			o.err = fmt.Errorf("render %s: %w", p.path, err)
+			return o
+		}
+		o.files = append(o.files, outFile{p.path, data})
+		o.urls = append(o.urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
+	}
+	return o
+}
+
+// articleMemo is the last Articles call's output, kept with its inputs.
+type articleMemo struct {
+	shared sharedKey
+	bySlug map[string]*articleOut
+}
+
+// get returns the provision slug's output; a nil memo has none.
+func (m *articleMemo) get(slug string) (*articleOut, bool) {
+	if m == nil {
+		return nil, false
+	}
+	o, ok := m.bySlug[slug]
+	return o, ok && o.err == nil
+}
+
+// sharedKey is what every provision's pages are made from besides the
+// provision itself: the registries, the free pages (in the navigation),
+// the convention (title, chapters, base URL), the texts of those, the
+// asset URLs, and which delegations have a page (a party links there only
+// then). Records the loader reused are the same pointers as last time,
+// so comparing keys with reflect.DeepEqual is quick when nothing changed
+// and exact when something did.
+type sharedKey struct {
+	convention  model.Convention
+	versions    []*model.Version
+	sessions    []*model.Session
+	delegations []*model.Delegation
+	sources     []*model.Source
+	topics      []*model.Topic
+	pages       []*model.Page
+	texts       []*model.Rendered
+	assets      map[string]string
+	recorded    []string
+}
+
+func (s *site) sharedKey() sharedKey {
+	c := s.c
+	k := sharedKey{
+		convention:  c.Convention,
+		versions:    c.Versions,
+		sessions:    c.Sessions,
+		delegations: c.Delegations,
+		sources:     c.Sources,
+		topics:      c.Topics,
+		pages:       c.Pages,
+		assets:      s.assets.urls,
+	}
+	k.texts = append(k.texts, s.rendered(c.Convention.Status))
+	for _, m := range c.Convention.Milestones {
+		k.texts = append(k.texts, s.rendered(m.Text))
+	}
+	for _, v := range c.Versions {
+		k.texts = append(k.texts, s.rendered(v.Note))
+	}
+	for _, t := range c.Topics {
+		k.texts = append(k.texts, s.rendered(t.Intro))
+	}
+	for _, p := range c.Pages {
+		k.texts = append(k.texts, s.rendered(p.Body))
+	}
+	for _, r := range s.cat.Delegations {
+		k.recorded = append(k.recorded, r.Delegation.ID)
+	}
+	return k
+}
+
+// articleKey is what one provision's pages are made from, beyond the
+// sharedKey: the provision, its neighbours (named by the pager), its
+// rendered texts (whose links depend on other articles), and the places
+// that cite it (which name and number the citing entries). An unchanged
+// article file decodes to the same pointer and an unchanged text to the
+// same rendering, so an article no save touched compares equal at once.
+type articleKey struct {
+	article, prev, next *model.Article
+	texts               []*model.Rendered
+	citedBy             []xref.Backlink
+}
+
+func (s *site) articleKey(i int) articleKey {
+	arts := s.c.Articles
+	a := arts[i]
+	k := articleKey{article: a, citedBy: s.in.CitedBy[a.Slug()]}
+	if i > 0 {
+		k.prev = arts[i-1]
+	}
+	if i+1 < len(arts) {
+		k.next = arts[i+1]
+	}
+	k.texts = append(k.texts, s.rendered(a.Body), s.rendered(a.Notes))
+	for _, v := range a.Versions {
+		k.texts = append(k.texts, s.rendered(v.Text))
+	}
+	for _, e := range a.History {
+		k.texts = append(k.texts, s.rendered(e.Wording), s.rendered(e.Summary))
+	}
+	return k
+}
