@@ -397,3 +397,41 @@ func (cat *Catalog) listDelegations(c *model.Corpus, items []Item) {
 		cat.delegations[d.ID] = r
 	}
 }
+
+// Recorded returns the ids of the delegations New lists, in registry
+// order, without making the listings: those the history names and the
+// members of the groups it names. A delegation links to its page only if
+// it has one, so every page that names delegations depends on this set.
+func Recorded(c *model.Corpus) []string {
+	named := map[string]bool{}
+	for _, a := range c.Articles {
+		for _, e := range a.History {
+			for _, list := range [][]model.Ref{e.By, {e.OnBehalf}, e.Supported, e.Opposed} {
+				for _, r := range list {
+					if r.ID != "" {
+						named[r.ID] = true
+					}
+				}
+			}
+		}
+	}
+	in := maps.Clone(named)
+	for _, d := range c.Delegations {
+		if d.Kind == model.KindGroup && named[d.ID] {
+			for _, m := range d.Members {
+				if m.ID != d.ID {
+					in[m.ID] = true
+				}
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range c.Delegations {
+		if in[d.ID] && !seen[d.ID] {
+			seen[d.ID] = true
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}

@@ -229,3 +229,26 @@ func TestVersions(t *testing.T) {
 		t.Errorf("rev2: %+v", r2)
 	}
 }
+
+// TestRecorded: Recorded lists exactly the delegations New does, in the
+// same order, including a member named only through its group.
+func TestRecorded(t *testing.T) {
+	c := corpus()
+	// DDD belongs to the group and is never named itself.
+	c.Delegations = append(c.Delegations, &model.Delegation{ID: "DDD", Name: "Dolmatia", Kind: model.KindState})
+	for _, d := range c.Delegations {
+		if d.ID == "grp" {
+			d.Members = append(d.Members, ref("DDD"))
+		}
+	}
+	var want []string
+	for _, r := range New(c).Delegations {
+		want = append(want, r.Delegation.ID)
+	}
+	if got := Recorded(c); !slices.Equal(got, want) {
+		t.Errorf("Recorded = %v, want %v", got, want)
+	}
+	if slices.Contains(want, "OBS") || !slices.Contains(want, "DDD") {
+		t.Errorf("the fixture should record DDD but not OBS: %v", want)
+	}
+}

@@ -241,13 +241,13 @@ func (s *site) openData() ([]byte, error) {
 	for _, v := range c.Versions {
 		d.Versions = append(d.Versions, dataVersion{ID: v.ID, Label: v.Label, Symbol: v.Symbol, Date: v.Date, Session: v.Session.ID, Note: src(v.Note), URL: versionURL(v.ID)})
 	}
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		sess := r.Session
 		d.Sessions = append(d.Sessions, dataSession{ID: sess.ID, Name: sess.Name, Kind: sess.Kind, Place: sess.Place, Start: sess.Start, End: sess.End, URL: sessionURL(sess.ID)})
 	}
 	for _, dl := range c.Delegations {
 		x := dataDelegation{ID: dl.ID, Name: dl.Name, Kind: dl.Kind, Region: dl.Region, Members: ids(dl.Members)}
-		if s.cat.Delegation(dl.ID) != nil {
+		if s.catalog().Delegation(dl.ID) != nil {
 			x.URL = delegationURL(dl.ID)
 		}
 		d.Delegations = append(d.Delegations, x)

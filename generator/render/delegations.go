@@ -35,7 +35,7 @@ func regionHeading(region string) string { return region + " Group" }
 // delegations of other kinds, each list alphabetical; then all of them
 // A to Z.
 func (s *site) delegationsPage() *DelegationsPage {
-	n := len(s.cat.Delegations)
+	n := len(s.catalog().Delegations)
 	p := &DelegationsPage{
 		Base:    s.base(delegationsURL, "Delegations", "Every delegation named in the negotiation record of the "+s.info.Name+", with its proposals, statements and positions."),
 		Heading: "Delegations",
@@ -43,7 +43,7 @@ func (s *site) delegationsPage() *DelegationsPage {
 			"directly or as a known member of a group that does. Each bar shows a delegation’s proposals, one mark each, by what became of them.",
 		Legend: barLegend(),
 	}
-	records := slices.Clone(s.cat.Delegations)
+	records := slices.Clone(s.catalog().Delegations)
 	slices.SortStableFunc(records, func(x, y *catalog.DelegationRecord) int {
 		return strings.Compare(foldName(x.Delegation.Name), foldName(y.Delegation.Name))
 	})

@@ -62,19 +62,19 @@ func (s *site) recordPages(out map[string][]byte) ([]page, error) {
 		pages = append(pages, page{url: url, path: outputPath(url), tmpl: tmpl, data: data})
 	}
 	add(delegationsURL, tmplDelegations, s.delegationsPage())
-	for _, r := range s.cat.Delegations {
+	for _, r := range s.catalog().Delegations {
 		add(delegationURL(r.Delegation.ID), tmplDelegation, s.delegationPage(r))
 	}
 	add(sessionsURL, tmplList, s.sessionsPage())
-	for i := range s.cat.Sessions {
-		add(sessionURL(s.cat.Sessions[i].Session.ID), tmplSession, s.sessionPage(i))
+	for i := range s.catalog().Sessions {
+		add(sessionURL(s.catalog().Sessions[i].Session.ID), tmplSession, s.sessionPage(i))
 	}
 	add(topicsURL, tmplList, s.topicsPage())
-	for _, r := range s.cat.Topics {
+	for _, r := range s.catalog().Topics {
 		add(topicURL(r.Topic.ID), tmplTopic, s.topicPage(r))
 	}
 	add(versionsURL, tmplList, s.versionsPage())
-	for _, r := range s.cat.Versions {
+	for _, r := range s.catalog().Versions {
 		add(versionURL(r.Version.ID), tmplVersion, s.versionPage(r))
 		for _, rp := range s.redirectPages(r) {
 			pages = append(pages, page{url: rp.url, path: outputPath(rp.url), tmpl: tmplRedirect, data: rp.page, redirect: true})
@@ -106,7 +106,7 @@ func (s *site) recordPages(out map[string][]byte) ([]page, error) {
 // homeRecord is the home page's way into the record.
 func (s *site) homeRecord() *HomeRecord {
 	h := &HomeRecord{Timeline: s.sessionTimeline()}
-	for _, r := range s.cat.Topics {
+	for _, r := range s.catalog().Topics {
 		h.Topics = append(h.Topics, ListItem{
 			Link:   Link{URL: topicURL(r.Topic.ID), Text: r.Topic.Name},
 			Detail: topicDetail(r),
@@ -179,7 +179,7 @@ func (s *site) items(list []catalog.Item) []RecordArticle {
 // appears in the record), else only names it.
 func (s *site) delegationLink(id string) Link {
 	l := Link{Text: s.delegationName(id)}
-	if s.cat.Delegation(id) != nil {
+	if s.recorded().has[id] {
 		l.URL = delegationURL(id)
 	}
 	return l

@@ -88,18 +88,18 @@ func (s *site) searchIndex() ([]byte, error) {
 			add(docNotes, u+"#notes", heading+": editors’ notes", plainFromHTML(s.html(a.Notes)))
 		}
 	}
-	for _, r := range s.cat.Topics {
+	for _, r := range s.catalog().Topics {
 		add(docTopic, topicURL(r.Topic.ID), r.Topic.Name, plainFromHTML(s.html(r.Topic.Intro)))
 	}
-	for _, r := range s.cat.Delegations {
+	for _, r := range s.catalog().Delegations {
 		d := r.Delegation
 		add(docDelegation, delegationURL(d.ID), d.Name, r.Counts.Summary())
 	}
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		sess := r.Session
 		add(docSession, sessionURL(sess.ID), sess.Name, strings.Join([]string{sess.Place, formatRange(sess.Start, sess.End)}, ", "))
 	}
-	for _, r := range s.cat.Versions {
+	for _, r := range s.catalog().Versions {
 		v := r.Version
 		add(docText, versionURL(v.ID), versionName(v), plainFromHTML(s.html(v.Note)))
 	}

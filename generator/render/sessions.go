@@ -48,7 +48,7 @@ func (s *site) sessionsPage() *ListPage {
 		Heading: "Sessions and consultations",
 		Intro:   "Every session and intersessional consultation of the negotiation, in date order, with the number of history entries this edition records at each.",
 	}
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		p.Sessions = append(p.Sessions, s.sessionItem(r))
 	}
 	return p
@@ -56,7 +56,7 @@ func (s *site) sessionsPage() *ListPage {
 
 // sessionPage is the i-th session in date order.
 func (s *site) sessionPage(i int) *SessionPage {
-	r := s.cat.Sessions[i]
+	r := s.catalog().Sessions[i]
 	sess := r.Session
 	p := &SessionPage{
 		Base:     s.base(sessionURL(sess.ID), sess.Name, sess.Name+" of the negotiation of the "+s.info.Name+": the entries recorded at it."),
@@ -74,11 +74,11 @@ func (s *site) sessionPage(i int) *SessionPage {
 		}
 	}
 	if i > 0 {
-		prev := s.cat.Sessions[i-1].Session
+		prev := s.catalog().Sessions[i-1].Session
 		p.Prev = &Link{URL: sessionURL(prev.ID), Text: prev.Name}
 	}
-	if i+1 < len(s.cat.Sessions) {
-		next := s.cat.Sessions[i+1].Session
+	if i+1 < len(s.catalog().Sessions) {
+		next := s.catalog().Sessions[i+1].Session
 		p.Next = &Link{URL: sessionURL(next.ID), Text: next.Name}
 	}
 	if len(r.Entries) == 0 {
@@ -150,11 +150,11 @@ func (s *site) sessionTimeline() *SessionTimeline {
 			{Label: "Consultations", Y: tlConsultY + 13, Line: tlConsultY + tlBarH/2},
 		},
 	}
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		tl.Sessions = append(tl.Sessions, s.sessionItem(r))
 	}
 	var first, last time.Time
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		start, ok := day(r.Session.Start)
 		if !ok {
 			continue
@@ -170,7 +170,7 @@ func (s *site) sessionTimeline() *SessionTimeline {
 			last = end
 		}
 	}
-	n := len(s.cat.Sessions)
+	n := len(s.catalog().Sessions)
 	if first.IsZero() {
 		tl.Description = count(n, "session or consultation", "sessions and consultations") + "; none has a date to draw."
 		return tl
@@ -190,7 +190,7 @@ func (s *site) sessionTimeline() *SessionTimeline {
 		}
 		tl.Ticks = append(tl.Ticks, tick)
 	}
-	for _, r := range s.cat.Sessions {
+	for _, r := range s.catalog().Sessions {
 		start, ok := day(r.Session.Start)
 		if !ok {
 			continue

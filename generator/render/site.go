@@ -50,6 +50,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"travaux/generator/catalog"
 	"travaux/generator/internal/parallel"
@@ -203,18 +204,29 @@ type page struct {
 
 // site holds what every page of one build shares.
 type site struct {
-	in      Input
-	c       *model.Corpus
-	cat     *catalog.Catalog
-	assets  *Assets
-	info    SiteInfo
-	baseURL string    // without its trailing slash; "" when not configured
-	views   *viewMemo // comparisons kept between the preview's builds; nil otherwise
+	in  Input
+	c   *model.Corpus
+	cat func() *catalog.Catalog // the record's listings, made on first use (Rest)
+	// recorded lists the delegations that have a page (catalog.Recorded),
+	// which is all the provisions' pages need of the catalog.
+	recorded func() recordedSet
+	assets   *Assets
+	info     SiteInfo
+	baseURL  string    // without its trailing slash; "" when not configured
+	views    *viewMemo // comparisons kept between the preview's builds; nil otherwise
 	// timelines are the articles' history entries in timeline order
 	// (catalog.Timeline), which several pages number alike; worked out
 	// once per build.
 	timelines map[*model.Article][]*model.Entry
 }
+
+type recordedSet struct {
+	ids []string
+	has map[string]bool
+}
+
+// catalog is the record's listings.
+func (s *site) catalog() *catalog.Catalog { return s.cat() }
 
 // timeline is a's history in the order the article page numbers it.
 func (s *site) timeline(a *model.Article) []*model.Entry {
@@ -238,9 +250,17 @@ func newSite(in Input, assets *Assets) *site {
 		timelines[a] = catalog.Timeline(in.Corpus, a)
 	}
 	return &site{
-		in:        in,
-		c:         in.Corpus,
-		cat:       catalog.New(in.Corpus),
+		in:  in,
+		c:   in.Corpus,
+		cat: sync.OnceValue(func() *catalog.Catalog { return catalog.New(in.Corpus) }),
+		recorded: sync.OnceValue(func() recordedSet {
+			ids := catalog.Recorded(in.Corpus)
+			r := recordedSet{ids: ids, has: make(map[string]bool, len(ids))}
+			for _, id := range ids {
+				r.has[id] = true
+			}
+			return r
+		}),
 		assets:    assets,
 		info:      SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
 		baseURL:   strings.TrimRight(conv.BaseURL, "/"),

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
 	"travaux/generator/internal/parallel"
 	"travaux/generator/model"
@@ -37,13 +38,26 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		var key articleKey
 		if s.in.Reuse {
 			key = s.articleKey(i)
-			if o, ok := last.get(arts[i].Slug()); ok && reflect.DeepEqual(o.key, key) {
-				outs[i] = o
-				return
+			if o, ok := last.get(arts[i].Slug()); ok {
+				if reflect.DeepEqual(o.key, key) {
+					outs[i] = o
+					return
+				}
+				// A citing text that changed elsewhere changes the
+				// backlinks without always changing how they are shown.
+				if sameButBacklinks(o.key, key) && slices.Equal(o.cited, s.citedLinks(arts[i])) {
+					kept := *o
+					kept.key = key
+					outs[i] = &kept
+					return
+				}
 			}
 		}
 		outs[i] = st.article(i)
 		outs[i].key = key
+		if s.in.Reuse {
+			outs[i].cited = s.citedLinks(arts[i])
+		}
 	})
 	files := map[string][]byte{}
 	next := &articleMemo{shared: shared, bySlug: make(map[string]*articleOut, len(arts))}
@@ -72,6 +86,7 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 // articleOut is what Articles made for one provision.
 type articleOut struct {
 	key   articleKey
+	cited []citedLink // the backlinks as the page shows them (with Reuse)
 	files []outFile
 	urls  []sitemapURL
 	err   error
@@ -170,22 +185,43 @@ func (s *site) sharedKey() sharedKey {
 	for _, p := range c.Pages {
 		k.texts = append(k.texts, s.rendered(p.Body))
 	}
-	for _, r := range s.cat.Delegations {
-		k.recorded = append(k.recorded, r.Delegation.ID)
-	}
+	k.recorded = s.recorded().ids
 	return k
 }
 
 // articleKey is what one provision's pages are made from, beyond the
 // sharedKey: the provision, its neighbours (named by the pager), its
 // rendered texts (whose links depend on other articles), and the places
-// that cite it (which name and number the citing entries). An unchanged
+// that cite it (which name and number the citing entries; see also
+// citedLinks). An unchanged
 // article file decodes to the same pointer and an unchanged text to the
 // same rendering, so an article no save touched compares equal at once.
 type articleKey struct {
-	article, prev, next *model.Article
-	texts               []*model.Rendered
-	citedBy             []xref.Backlink
+	article    *model.Article
+	prev, next Link // the pager's links
+	texts      []*model.Rendered
+	citedBy    []xref.Backlink
+}
+
+// sameButBacklinks reports whether a and b differ at most in citedBy.
+func sameButBacklinks(a, b articleKey) bool {
+	a.citedBy, b.citedBy = nil, nil
+	return reflect.DeepEqual(a, b)
+}
+
+// citedLink is one backlink as an article page shows it.
+type citedLink struct {
+	paragraph string
+	from      Link
+}
+
+// citedLinks are a's backlinks as its page shows them.
+func (s *site) citedLinks(a *model.Article) []citedLink {
+	var out []citedLink
+	for _, bl := range s.in.CitedBy[a.Slug()] {
+		out = append(out, citedLink{bl.Paragraph, s.sourceLink(bl.From)})
+	}
+	return out
 }
 
 func (s *site) articleKey(i int) articleKey {
@@ -193,10 +229,10 @@ func (s *site) articleKey(i int) articleKey {
 	a := arts[i]
 	k := articleKey{article: a, citedBy: s.in.CitedBy[a.Slug()]}
 	if i > 0 {
-		k.prev = arts[i-1]
+		k.prev = Link{URL: articleURL(arts[i-1]), Text: articleHeading(arts[i-1])}
 	}
 	if i+1 < len(arts) {
-		k.next = arts[i+1]
+		k.next = Link{URL: articleURL(arts[i+1]), Text: articleHeading(arts[i+1])}
 	}
 	k.texts = append(k.texts, s.rendered(a.Body), s.rendered(a.Notes))
 	for _, v := range a.Versions {

@@ -14,7 +14,7 @@ func (s *site) topicsPage() *ListPage {
 		Heading: "Topics",
 		Intro:   "Themes that run across articles, each with an introduction, its articles and their negotiation history.",
 	}
-	for _, r := range s.cat.Topics {
+	for _, r := range s.catalog().Topics {
 		p.Items = append(p.Items, ListItem{Link: Link{URL: topicURL(r.Topic.ID), Text: r.Topic.Name}, Detail: topicDetail(r)})
 	}
 	return p

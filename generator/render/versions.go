@@ -14,7 +14,7 @@ func (s *site) versionsPage() *ListPage {
 		Heading: "Negotiating texts",
 		Intro:   "The drafts the negotiation worked from, oldest first, each with the provisions this edition holds in it and a concordance of its article numbers with the adopted ones.",
 	}
-	for _, r := range s.cat.Versions {
+	for _, r := range s.catalog().Versions {
 		v := r.Version
 		detail := v.Symbol
 		if v.Date != "" {
