@@ -137,7 +137,7 @@ func (b *Builder) Build() (res *Result) {
 		corpus.Convention.BaseURL = cfg.BaseURL
 	}
 
-	var rendered map[model.Text]*model.Rendered
+	var rendered *model.TextMap
 	var links *xref.Index
 	timed("markdown", func() {
 		treaties, _ := b.renderTexts(corpus, nil, true)
@@ -215,7 +215,7 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // this article" resolves, and links resolves its citations and defined
 // terms. With treatyOnly, it renders the treaty texts only and reports
 // nothing: the first pass, for the paragraphs xref indexes.
-func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (map[model.Text]*model.Rendered, source.ErrorList) {
+func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (*model.TextMap, source.ErrorList) {
 	jobs := textJobs(c, treatyOnly)
 	md := b.md
 	cache := b.linked
@@ -247,10 +247,10 @@ func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly
 		results[i] = textResult{r: r, errs: errs}
 	})
 	cache.keep(jobs, results, links)
-	out := make(map[model.Text]*model.Rendered, len(jobs))
+	out := model.NewTextMap(len(jobs))
 	var problems source.ErrorList
 	for i, j := range jobs {
-		out[j.text] = results[i].r
+		out.Set(j.text, results[i].r)
 		problems.Append(results[i].errs)
 	}
 	if treatyOnly {
@@ -269,12 +269,12 @@ type textJob struct {
 // textJobs lists every text of the corpus once, in a fixed order.
 func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 	var jobs []textJob
-	seen := map[model.Text]bool{}
+	seen := model.NewTextMap(0)
 	add := func(t model.Text, o markdown.Options, treaty bool) {
-		if t.Source == "" || (treatyOnly && !treaty) || seen[t] {
+		if t.Source == "" || (treatyOnly && !treaty) || seen.Has(t) {
 			return
 		}
-		seen[t] = true
+		seen.Set(t, nil)
 		jobs = append(jobs, textJob{t, o, treaty})
 	}
 	none := markdown.Options{}
@@ -313,10 +313,10 @@ func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 // that an article's complete text does not have. A partial or missing text
 // cannot be checked: the paragraph may exist in the treaty and simply not
 // be in this edition yet.
-func checkParagraphs(c *model.Corpus, rendered map[model.Text]*model.Rendered) source.ErrorList {
+func checkParagraphs(c *model.Corpus, rendered *model.TextMap) source.ErrorList {
 	var problems source.ErrorList
 	for _, a := range c.Articles {
-		body := rendered[a.Body]
+		body := rendered.Get(a.Body)
 		if body == nil || a.Partial || !complete(body) {
 			continue
 		}

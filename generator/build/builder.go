@@ -80,8 +80,9 @@ func (b *Builder) templates() (*render.Templates, error) {
 
 // textResult is what the markdown stage made of one text.
 type textResult struct {
-	r    *model.Rendered
-	errs source.ErrorList
+	source string // the text rendered
+	r      *model.Rendered
+	errs   source.ErrorList
 	// targets are where each of r.Citations led when the text was
 	// linked, and terms the defined terms then linked: the text's HTML
 	// is still right as long as both are unchanged.
@@ -98,8 +99,11 @@ type textCache struct {
 	entries map[textKey]textResult
 }
 
+// A text is keyed by where it starts and its length, not its whole
+// source, which would be hashed on every lookup; get compares the source.
 type textKey struct {
-	text    model.Text
+	at      source.Pos
+	length  int
 	prefix  string
 	article string
 	version string
@@ -107,7 +111,7 @@ type textKey struct {
 }
 
 func keyOf(j textJob) textKey {
-	return textKey{j.text, j.opts.Prefix, j.opts.Article, j.opts.Version, j.treaty}
+	return textKey{j.text.Pos, len(j.text.Source), j.opts.Prefix, j.opts.Article, j.opts.Version, j.treaty}
 }
 
 func newTextCache() *textCache { return &textCache{entries: map[textKey]textResult{}} }
@@ -117,7 +121,7 @@ func (c *textCache) get(j textJob, links markdown.Linker) (textResult, bool) {
 	c.mu.Lock()
 	r, ok := c.entries[keyOf(j)]
 	c.mu.Unlock()
-	if !ok {
+	if !ok || r.source != j.text.Source {
 		return r, false
 	}
 	if links == nil {
@@ -154,6 +158,7 @@ func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Li
 				r.targets[k] = links.Resolve(cit)
 			}
 		}
+		r.source = j.text.Source
 		entries[keyOf(j)] = r
 	}
 	c.mu.Lock()

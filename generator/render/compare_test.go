@@ -38,7 +38,7 @@ func TestApplyEdits(t *testing.T) {
 // apply to a version whose wording is not held, so they give no text.
 func TestArticleTexts(t *testing.T) {
 	c, r := fixture()
-	s := newSite(Input{Corpus: c, Rendered: r}, &Assets{urls: map[string]string{}})
+	s := newSite(Input{Corpus: c, Rendered: model.TextMapOf(r)}, &Assets{urls: map[string]string{}})
 	texts := s.articleTexts(c.Article("65"))
 	var got []string
 	for _, x := range texts {
@@ -207,7 +207,7 @@ func TestCompareEscaping(t *testing.T) {
 	c, r := fixture()
 	a := c.Article("65")
 	a.Versions[0].Text = text(a.File, 8, "1. This Convention <script>alert(1)</script> shall & enter into force.")
-	files := renderSite(t, Input{Corpus: c, Rendered: r})
+	files := renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	page := string(files["articles/65/compare/l15..adopted/index.html"])
 	if page == "" {
 		t.Fatal("no l15..adopted page")

@@ -16,8 +16,8 @@ import (
 // separated block, so a gap in the pipeline can never inject markup.
 
 // htmlOf returns the rendered HTML of t, or t's source as escaped text.
-func htmlOf(rendered map[model.Text]*model.Rendered, t model.Text) template.HTML {
-	if r, ok := rendered[t]; ok && r != nil {
+func htmlOf(rendered *model.TextMap, t model.Text) template.HTML {
+	if r := rendered.Get(t); r != nil {
 		return r.HTML
 	}
 	return plainHTML(t.Source)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"travaux/generator/model"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -189,7 +190,7 @@ func TestFeed(t *testing.T) {
 	c, r := fixture()
 	c.Articles[1].Updated = "2026-12-01" // article 40, now the newest
 	c.Articles[2].Updated = "2026-11"    // not a full date: left out
-	files := renderSite(t, Input{Corpus: c, Rendered: r})
+	files := renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	var feed struct {
 		XMLName xml.Name
 		Updated string `xml:"updated"`
@@ -252,7 +253,7 @@ func TestRedirects(t *testing.T) {
 	// forwards nowhere.
 	c, r := fixture()
 	c.Articles[1].Versions = append(c.Articles[1].Versions, c.Articles[3].Versions[1]) // article 40 was rev3's 64 too
-	files = renderSite(t, Input{Corpus: c, Rendered: r})
+	files = renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	page = string(files["versions/rev3/articles/64/index.html"])
 	if strings.Contains(page, "http-equiv") || !strings.Contains(page, `<a href="/articles/40/">`) || !strings.Contains(page, `<a href="/articles/65/">`) {
 		t.Errorf("an old number of two articles:\n%s", page)
@@ -263,7 +264,7 @@ func TestRedirects(t *testing.T) {
 // length follow the dates.
 func TestTimeline(t *testing.T) {
 	c, r := fixture()
-	s := newSite(Input{Corpus: c, Rendered: r}, &Assets{urls: map[string]string{}})
+	s := newSite(Input{Corpus: c, Rendered: model.TextMapOf(r)}, &Assets{urls: map[string]string{}})
 	tl := s.sessionTimeline()
 	if len(tl.Bars) != 2 || len(tl.Sessions) != 2 {
 		t.Fatalf("%d bars, %d listed, want 2 and 2", len(tl.Bars), len(tl.Sessions))

@@ -27,7 +27,7 @@ var (
 func renderFixture(t *testing.T) map[string][]byte {
 	t.Helper()
 	c, r := fixture()
-	return renderSite(t, Input{Corpus: c, Rendered: r, CodeCSS: []byte(".chroma { color: #222; }\n"), CitedBy: fixtureCitedBy(c)})
+	return renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r), CodeCSS: []byte(".chroma { color: #222; }\n"), CitedBy: fixtureCitedBy(c)})
 }
 
 func renderSite(t *testing.T, in Input) map[string][]byte {
@@ -317,7 +317,7 @@ func TestPageStructure(t *testing.T) {
 func TestEscaping(t *testing.T) {
 	c, r := fixture()
 	c.Articles[3].Title = "Entry <script>alert(1)</script> into force"
-	files := renderSite(t, Input{Corpus: c, Rendered: r})
+	files := renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	for _, p := range []string{"articles/61/index.html", "articles/65/index.html", "index.html"} {
 		s := externalScript.ReplaceAllString(string(files[p]), "")
 		if strings.Contains(s, "<script") {
@@ -364,7 +364,7 @@ func TestSitemap(t *testing.T) {
 	// Without a base URL, root-relative paths.
 	c, r := fixture()
 	c.Convention.BaseURL = ""
-	files = renderSite(t, Input{Corpus: c, Rendered: r})
+	files = renderSite(t, Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	if !bytes.Contains(files["sitemap.xml"], []byte("<loc>/articles/65/</loc>")) {
 		t.Errorf("sitemap without base URL:\n%s", files["sitemap.xml"])
 	}
@@ -456,7 +456,7 @@ func TestOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, r := fixture()
-	files, err := tmpl.Site(Input{Corpus: c, Rendered: r})
+	files, err := tmpl.Site(Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -496,7 +496,7 @@ func TestSiteErrors(t *testing.T) {
 	}
 	c, r := fixture()
 	c.Pages = append(c.Pages, &model.Page{Slug: "articles/65", Title: "Clash"})
-	if _, err := tmpl.Site(Input{Corpus: c, Rendered: r}); err == nil || !strings.Contains(err.Error(), "articles/65/index.html") {
+	if _, err := tmpl.Site(Input{Corpus: c, Rendered: model.TextMapOf(r)}); err == nil || !strings.Contains(err.Error(), "articles/65/index.html") {
 		t.Errorf("two pages at articles/65/: got %v", err)
 	}
 
@@ -507,7 +507,7 @@ func TestSiteErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, r = fixture()
-	_, err = tmpl.Site(Input{Corpus: c, Rendered: r})
+	_, err = tmpl.Site(Input{Corpus: c, Rendered: model.TextMapOf(r)})
 	if err == nil || !strings.Contains(err.Error(), "about/index.html") || !strings.Contains(err.Error(), `no static file "seal.png"`) {
 		t.Errorf("a missing static file: got %v", err)
 	}

@@ -63,7 +63,7 @@ type Input struct {
 	Corpus *model.Corpus
 	// Rendered holds every Markdown text of the corpus after the markdown
 	// stage. A text with no entry is shown as escaped plain text.
-	Rendered map[model.Text]*model.Rendered
+	Rendered *model.TextMap
 	// CodeCSS is the code-highlighting stylesheet, published as an asset
 	// and linked from every page when non-empty.
 	CodeCSS []byte
@@ -305,7 +305,7 @@ func (s *site) html(t model.Text) template.HTML { return htmlOf(s.in.Rendered, t
 
 // rendered returns the markdown stage's output for t, or nil.
 func (s *site) rendered(t model.Text) *model.Rendered {
-	return s.in.Rendered[t]
+	return s.in.Rendered.Get(t)
 }
 
 // articleURL is the page of a provision: /articles/65/, /articles/preamble/.

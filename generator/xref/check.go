@@ -14,10 +14,10 @@ import (
 // cannot work); a recognised citation of one is a warning (the words may
 // be right and the edition incomplete). It also reports a term defined
 // twice in front matter.
-func (x *Index) Check(rendered map[model.Text]*model.Rendered) source.ErrorList {
+func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 	var errs source.ErrorList
 	for _, t := range texts(x.c) {
-		r := rendered[t.t]
+		r := rendered.Get(t.t)
 		if r == nil {
 			continue
 		}

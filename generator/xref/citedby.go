@@ -77,7 +77,7 @@ func texts(c *model.Corpus) []text {
 // A text citing its own article is left out, except the adopted text (a
 // paragraph citing another paragraph of the same article): history, notes
 // and versions are on the article's own page already.
-func (x *Index) CitedBy(rendered map[model.Text]*model.Rendered) CitedBy {
+func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 	out := CitedBy{}
 	type key struct {
 		slug, para string
@@ -96,7 +96,7 @@ func (x *Index) CitedBy(rendered map[model.Text]*model.Rendered) CitedBy {
 		out[slug] = append(out[slug], Backlink{Paragraph: para, From: from})
 	}
 	for _, t := range texts(x.c) {
-		r := rendered[t.t]
+		r := rendered.Get(t.t)
 		if r == nil {
 			continue
 		}

@@ -62,7 +62,7 @@ import (
 // It is read-only after New and safe for concurrent use.
 type Index struct {
 	c      *model.Corpus
-	texts  map[model.Text]*model.Rendered
+	texts  *model.TextMap
 	terms  []model.Term
 	byTerm map[string][]termSource // lower-cased term -> where it is defined, for Check
 	// byOldNumber finds an article by its number in an earlier version
@@ -84,7 +84,7 @@ type termSource struct {
 // New indexes the corpus. texts holds the markdown stage's output for the
 // treaty texts at least (article bodies, version texts, proposed
 // wordings); other entries are ignored.
-func New(c *model.Corpus, texts map[model.Text]*model.Rendered) *Index {
+func New(c *model.Corpus, texts *model.TextMap) *Index {
 	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}}
 	for _, a := range c.Articles {
 		if a.Kind != model.ProvisionArticle {
@@ -116,7 +116,7 @@ func New(c *model.Corpus, texts map[model.Text]*model.Rendered) *Index {
 		if !isUseOfTerms(a) {
 			continue
 		}
-		body := texts[a.Body]
+		body := texts.Get(a.Body)
 		if body == nil {
 			continue
 		}
@@ -177,7 +177,7 @@ func articleURL(slug string) string { return "/articles/" + slug + "/" }
 
 // body returns the rendered adopted text of a, or nil.
 func (x *Index) body(a *model.Article) *model.Rendered {
-	return x.texts[a.Body]
+	return x.texts.Get(a.Body)
 }
 
 // knowable reports whether a's text is complete, so that a paragraph it
@@ -265,7 +265,7 @@ func (x *Index) resolveInVersion(c model.Citation) model.Target {
 	if c.Paragraph == "" {
 		return model.Target{URL: section}
 	}
-	if r := x.texts[av.Text]; r != nil {
+	if r := x.texts.Get(av.Text); r != nil {
 		if p := r.Paragraph(c.Paragraph); p != nil {
 			return model.Target{URL: url + "#" + p.Anchor}
 		}

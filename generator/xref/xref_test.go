@@ -56,7 +56,7 @@ func corpus() (*model.Corpus, map[model.Text]*model.Rendered) {
 
 func TestResolve(t *testing.T) {
 	c, texts := corpus()
-	x := New(c, texts)
+	x := New(c, model.TextMapOf(texts))
 	for _, tc := range []struct {
 		name string
 		c    model.Citation
@@ -103,7 +103,7 @@ func TestResolve(t *testing.T) {
 
 func TestTerms(t *testing.T) {
 	c, texts := corpus()
-	got := New(c, texts).Terms()
+	got := New(c, model.TextMapOf(texts)).Terms()
 	want := []model.Term{
 		{Term: "Electronic data", Article: "1", Paragraph: "-b"}, // front matter, spaces tidied
 		{Term: "Computer system", Article: "1", Paragraph: "-a"},
@@ -168,7 +168,7 @@ func TestCitedBy(t *testing.T) {
 			rendered[k] = v
 		}
 	}
-	got := New(c, texts).CitedBy(rendered)
+	got := New(c, model.TextMapOf(texts)).CitedBy(model.TextMapOf(rendered))
 	format := func(bls []Backlink) string {
 		var s []string
 		for _, bl := range bls {
@@ -223,7 +223,7 @@ func TestCheck(t *testing.T) {
 			{Text: "article 6", Article: "6", Paragraph: "2-a", Pos: at(10)}, // fine
 		}},
 	}
-	errs := New(c, texts).Check(rendered)
+	errs := New(c, model.TextMapOf(texts)).Check(model.TextMapOf(rendered))
 	errs.Sort()
 	want := strings.Join([]string{
 		`a6:1:1: warning: "article 99" cites article 99, which this edition does not have (it has articles 1, 5, 6, 40, 65): it is not linked`,
