@@ -268,8 +268,8 @@ type textJob struct {
 
 // textJobs lists every text of the corpus once, in a fixed order.
 func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
-	var jobs []textJob
-	seen := model.NewTextMap(0)
+	jobs := make([]textJob, 0, 8*len(c.Articles))
+	seen := model.NewTextMap(8 * len(c.Articles))
 	add := func(t model.Text, o markdown.Options, treaty bool) {
 		if t.Source == "" || (treatyOnly && !treaty) || seen.Has(t) {
 			return

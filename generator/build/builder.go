@@ -81,6 +81,7 @@ func (b *Builder) templates() (*render.Templates, error) {
 // textResult is what the markdown stage made of one text.
 type textResult struct {
 	source string // the text rendered
+	gen    int    // the last build that used it (textCache.keep)
 	r      *model.Rendered
 	errs   source.ErrorList
 	// targets are where each of r.Citations led when the text was
@@ -97,6 +98,7 @@ type textResult struct {
 type textCache struct {
 	mu      sync.Mutex
 	entries map[textKey]textResult
+	gen     int // builds kept so far
 }
 
 // A text is keyed by where it starts and its length, not its whole
@@ -141,7 +143,6 @@ func (c *textCache) get(j textJob, links markdown.Linker) (textResult, bool) {
 // keep replaces the cache's entries with this build's, so that texts
 // that no longer exist do not pile up.
 func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Linker) {
-	entries := make(map[textKey]textResult, len(jobs))
 	var terms []model.Term
 	if links != nil {
 		terms = links.Terms()
@@ -159,11 +160,24 @@ func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Li
 			}
 		}
 		r.source = j.text.Source
-		entries[keyOf(j)] = r
+		results[i] = r
 	}
+	// The map is updated in place: rebuilding it every time cost more
+	// than the rest of keeping.
 	c.mu.Lock()
-	c.entries = entries
-	c.mu.Unlock()
+	defer c.mu.Unlock()
+	c.gen++
+	for i, j := range jobs {
+		if results[i].r != nil {
+			results[i].gen = c.gen
+			c.entries[keyOf(j)] = results[i]
+		}
+	}
+	for k, r := range c.entries {
+		if r.gen != c.gen {
+			delete(c.entries, k)
+		}
+	}
 }
 
 func sameTerms(a, b []model.Term) bool {

@@ -16,7 +16,7 @@ import (
 // twice in front matter.
 func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 	var errs source.ErrorList
-	for _, t := range texts(x.c) {
+	for t := range texts(x.c) {
 		r := rendered.Get(t.t)
 		if r == nil {
 			continue

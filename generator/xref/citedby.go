@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"iter"
 	"strconv"
 
 	"travaux/generator/model"
@@ -42,35 +43,54 @@ type text struct {
 	from Source
 }
 
-// texts lists every text of the corpus that can cite, in reading order,
-// each with where it is shown.
-func texts(c *model.Corpus) []text {
-	var out []text
-	for _, a := range c.Articles {
-		out = append(out, text{a.Body, Source{Article: a}})
-		for _, e := range a.History {
-			out = append(out, text{e.Summary, Source{Article: a, Entry: e}})
-			out = append(out, text{e.Wording, Source{Article: a, Entry: e}})
+// texts yields every text of the corpus that can cite, in reading order,
+// each with where it is shown. It yields rather than lists: the texts of a
+// large corpus are many, and a list of them was a cost of every rebuild.
+func texts(c *model.Corpus) iter.Seq[text] {
+	return func(yield func(text) bool) {
+		emit := func(t model.Text, from Source) bool { return yield(text{t, from}) }
+		for _, a := range c.Articles {
+			if !emit(a.Body, Source{Article: a}) {
+				return
+			}
+			for _, e := range a.History {
+				if !emit(e.Summary, Source{Article: a, Entry: e}) || !emit(e.Wording, Source{Article: a, Entry: e}) {
+					return
+				}
+			}
+			for _, v := range a.Versions {
+				if !emit(v.Text, Source{Article: a, Version: v}) {
+					return
+				}
+			}
+			if !emit(a.Notes, Source{Article: a, Notes: true}) {
+				return
+			}
 		}
-		for _, v := range a.Versions {
-			out = append(out, text{v.Text, Source{Article: a, Version: v}})
+		for _, p := range c.Pages {
+			if !emit(p.Body, Source{Page: p}) {
+				return
+			}
 		}
-		out = append(out, text{a.Notes, Source{Article: a, Notes: true}})
+		if !emit(c.Convention.Status, Source{Home: true}) {
+			return
+		}
+		for _, m := range c.Convention.Milestones {
+			if !emit(m.Text, Source{Home: true}) {
+				return
+			}
+		}
+		for _, t := range c.Topics {
+			if !emit(t.Intro, Source{Topic: t}) {
+				return
+			}
+		}
+		for _, v := range c.Versions {
+			if !emit(v.Note, Source{VersionNote: v}) {
+				return
+			}
+		}
 	}
-	for _, p := range c.Pages {
-		out = append(out, text{p.Body, Source{Page: p}})
-	}
-	out = append(out, text{c.Convention.Status, Source{Home: true}})
-	for _, m := range c.Convention.Milestones {
-		out = append(out, text{m.Text, Source{Home: true}})
-	}
-	for _, t := range c.Topics {
-		out = append(out, text{t.Intro, Source{Topic: t}})
-	}
-	for _, v := range c.Versions {
-		out = append(out, text{v.Note, Source{VersionNote: v}})
-	}
-	return out
 }
 
 // CitedBy collects the backlinks of every article from the rendered texts.
@@ -95,7 +115,7 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 		seen[k] = true
 		out[slug] = append(out[slug], Backlink{Paragraph: para, From: from})
 	}
-	for _, t := range texts(x.c) {
+	for t := range texts(x.c) {
 		r := rendered.Get(t.t)
 		if r == nil {
 			continue
