@@ -53,7 +53,8 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 				}
 			}
 		}
-		outs[i] = st.article(i)
+		old, _ := last.get(arts[i].Slug())
+		outs[i] = st.article(i, old)
 		outs[i].key = key
 		if s.in.Reuse {
 			outs[i].cited = s.citedLinks(arts[i])
@@ -85,11 +86,13 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 
 // articleOut is what Articles made for one provision.
 type articleOut struct {
-	key   articleKey
-	cited []citedLink // the backlinks as the page shows them (with Reuse)
-	files []outFile
-	urls  []sitemapURL
-	err   error
+	key      articleKey
+	compare  compareKey  // with Reuse
+	compared int         // files[compared:] are the comparison pages
+	cited    []citedLink // the backlinks as the page shows them (with Reuse)
+	files    []outFile
+	urls     []sitemapURL
+	err      error
 }
 
 type outFile struct {
@@ -97,8 +100,11 @@ type outFile struct {
 	data []byte
 }
 
-// article renders the files of the i-th provision.
-func (st *Staged) article(i int) *articleOut {
+// article renders the files of the i-th provision. Its comparison pages
+// are taken from old, last call's output for it, when they would be the
+// same (compareKey): a save that changes no wording leaves them as they
+// are, and they are most of an article's files.
+func (st *Staged) article(i int, old *articleOut) *articleOut {
 	s := st.s
 	a := s.c.Articles[i]
 	o := &articleOut{}
@@ -109,20 +115,53 @@ func (st *Staged) article(i int) *articleOut {
 	}
 	o.files = append(o.files, outFile{previewPath(a), preview})
 	u := articleURL(a)
-	pages := []page{{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated}}
-	for _, cp := range s.comparePages(a) {
-		pages = append(pages, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated})
+	if !o.add(st.t, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated}, s.baseURL) {
+		return o
 	}
-	for _, p := range pages {
-		data, err := st.t.execute(p.tmpl, p.data)
-		if err != nil {
-			o.err = fmt.Errorf("render %s: %w", p.path, err)
+	// files[compared:] and urls[1:] are the comparison pages.
+	o.compared = len(o.files)
+	if s.in.Reuse {
+		o.compare = s.compareKey(a)
+		if old != nil && old.compare.equal(o.compare) {
+			o.files = append(o.files, old.files[old.compared:]...)
+			o.urls = append(o.urls, old.urls[1:]...)
 			return o
 		}
-		o.files = append(o.files, outFile{p.path, data})
-		o.urls = append(o.urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
+	}
+	for _, cp := range s.comparePages(a) {
+		if !o.add(st.t, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated}, s.baseURL) {
+			return o
+		}
 	}
 	return o
+}
+
+// add executes p and adds it to o's files and sitemap entries; on failure
+// it sets o.err and returns false.
+func (o *articleOut) add(t *Templates, p page, baseURL string) bool {
+	data, err := t.execute(p.tmpl, p.data)
+	if err != nil {
+		o.err = fmt.Errorf("render %s: %w", p.path, err)
+		return false
+	}
+	o.files = append(o.files, outFile{p.path, data})
+	o.urls = append(o.urls, newSitemapURL(baseURL, p.url, p.lastmod))
+	return true
+}
+
+// compareKey is what an article's comparison pages are made from beyond
+// the sharedKey: its heading, its date (for the sitemap) and its texts.
+type compareKey struct {
+	heading, updated string
+	texts            []articleText
+}
+
+func (s *site) compareKey(a *model.Article) compareKey {
+	return compareKey{articleHeading(a), a.Updated, s.articleTexts(a)}
+}
+
+func (k compareKey) equal(o compareKey) bool {
+	return k.heading == o.heading && k.updated == o.updated && slices.Equal(k.texts, o.texts)
 }
 
 // articleMemo is the last Articles call's output, kept with its inputs.
