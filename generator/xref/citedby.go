@@ -103,7 +103,12 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 		slug, para string
 		from       Source
 	}
+	// A place is one text, or a run of texts shown together (an entry's
+	// summary and wording, the home page's status and milestones), so a
+	// small set of what the current run cited is enough to list each
+	// place once.
 	seen := map[key]bool{}
+	var run Source
 	add := func(slug, para string, from Source) {
 		if from.Article != nil && from.Article.Slug() == slug && (from.Entry != nil || from.Version != nil || from.Notes) {
 			return
@@ -119,6 +124,10 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 		r := rendered.Get(t.t)
 		if r == nil {
 			continue
+		}
+		if t.from != run {
+			clear(seen)
+			run = t.from
 		}
 		for _, c := range r.Citations {
 			if c.Term != "" || c.Chapter != "" {
