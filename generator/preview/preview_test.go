@@ -148,6 +148,36 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 	}
 }
 
+// TestArticlesFirst: a save publishes the saved article's pages with one
+// reload event, then the rest of the site that changed (here the open
+// data, which holds every summary) with a second.
+func TestArticlesFirst(t *testing.T) {
+	dir := fixture(t)
+	site, srv, cancel := start(t, dir)
+	defer func() { cancel(); site.Close(); srv.Close() }()
+	ev := subscribe(t, srv.URL)
+	ev.next(t, "hello", "")
+
+	path := filepath.Join(dir, article)
+	orig, _ := os.ReadFile(path)
+	save(t, path, bytes.Replace(orig, []byte("A joint statement."), []byte("A joint statement, restated."), 1), true)
+	first := ev.next(t, "reload", "")
+	if !strings.Contains(first, `"articles/65/index.html"`) || strings.Contains(first, "convention.json") {
+		t.Errorf("first event = %s; want the article's page and not the rest", first)
+	}
+	ev.next(t, "reload", `"data/convention.json"`)
+	resp, err := http.Get(srv.URL + "/data/convention.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := new(bytes.Buffer)
+	body.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(body.String(), "A joint statement, restated.") {
+		t.Error("the served open data does not hold the edit")
+	}
+}
+
 // TestStylesheetOnly: a site whose stylesheet is edited gets a css event
 // naming only the stylesheet, so open pages restyle without a reload.
 func TestStylesheetOnly(t *testing.T) {
