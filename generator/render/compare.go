@@ -264,6 +264,10 @@ type ComparePage struct {
 	Script    string        // URL of compare.js; "" when the templates have none
 	Side      CompareView
 	Inline    CompareView
+	// Views is both views as HTML, made once for the pair's two pages
+	// from the template "compare-views"; empty when the templates do not
+	// define it, and then the page template shows Side and Inline itself.
+	Views template.HTML
 }
 
 // CompareText is one side of a comparison.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"reflect"
 	"slices"
 
@@ -128,7 +129,19 @@ func (st *Staged) article(i int, old *articleOut) *articleOut {
 			return o
 		}
 	}
+	var views template.HTML
+	var pair string
 	for _, cp := range s.comparePages(a) {
+		// A pair's two pages (side by side, then inline) show the same
+		// views, the larger part of each: make them once.
+		if cp.SideURL != pair {
+			pair = cp.SideURL
+			if views, err = st.t.executePart(tmplCompare, "compare-views", cp); err != nil {
+				o.err = fmt.Errorf("render %s: %w", outputPath(cp.Path), err)
+				return o
+			}
+		}
+		cp.Views = views
 		if !o.add(st.t, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated}, s.baseURL) {
 			return o
 		}

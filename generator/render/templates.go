@@ -146,6 +146,20 @@ func (t *Templates) remember(pages []page, out [][]byte) {
 	t.mu.Unlock()
 }
 
+// executePart runs the template name of page's set with data, for HTML
+// that several pages share; "" if the set does not define name.
+func (t *Templates) executePart(page, name string, data any) (template.HTML, error) {
+	set := t.pages[page]
+	if set.Lookup(name) == nil {
+		return "", nil
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
 // execute runs the set parsed for page with data.
 func (t *Templates) execute(page string, data any) ([]byte, error) {
 	var b bytes.Buffer
