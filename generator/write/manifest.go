@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"travaux/generator/internal/parallel"
 )
 
 // A manifest maps each output path to a fingerprint of its content: the
@@ -21,10 +23,14 @@ func fingerprintOf(data []byte) string {
 	return hex.EncodeToString(sum[:16]) + " " + strconv.Itoa(len(data))
 }
 
+// newManifest fingerprints files, on every processor: hashing a large
+// site's every byte is the main cost of a build that changed nothing.
 func newManifest(names []string, files map[string][]byte) manifest {
+	sums := make([]string, len(names))
+	parallel.For(len(names), func(i int) { sums[i] = fingerprintOf(files[names[i]]) })
 	m := make(manifest, len(names))
-	for _, n := range names {
-		m[n] = fingerprintOf(files[n])
+	for i, n := range names {
+		m[n] = sums[i]
 	}
 	return m
 }

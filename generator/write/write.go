@@ -110,26 +110,40 @@ func sortedNames(files map[string][]byte) ([]string, error) {
 
 // writeAll fills root with files: a file the previous output (old) holds
 // with the same content is hard-linked from there, any other is written.
+// Folders are made first; the files then go out on every processor, since
+// each costs a system call or two that another can overlap.
 func writeAll(root, old string, names []string, files map[string][]byte, prev, next manifest) (rep Report, err error) {
 	made := map[string]bool{}
 	for _, name := range names {
-		dst := filepath.Join(root, filepath.FromSlash(name))
 		if dir := path.Dir(name); !made[dir] {
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil {
 				return rep, err
 			}
 			made[dir] = true
 		}
+	}
+	linked := make([]bool, len(names))
+	errs := make([]error, len(names))
+	parallel.For(len(names), func(i int) {
+		name := names[i]
+		dst := filepath.Join(root, filepath.FromSlash(name))
 		if h, ok := prev[name]; ok && h == next[name] {
 			if os.Link(filepath.Join(old, filepath.FromSlash(name)), dst) == nil {
-				rep.Linked++
-				continue
+				linked[i] = true
+				return
 			}
 		}
-		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
-			return rep, err
+		errs[i] = os.WriteFile(dst, files[name], 0o644)
+	})
+	for i := range names {
+		if errs[i] != nil {
+			return rep, errs[i]
 		}
-		rep.Written++
+		if linked[i] {
+			rep.Linked++
+		} else {
+			rep.Written++
+		}
 	}
 	return rep, nil
 }
