@@ -50,6 +50,10 @@ type Config struct {
 	// the page being edited before the record's listings, the search
 	// index and the open data are made again.
 	Staged bool
+	// Emit, when set, receives each provision's files as soon as they are
+	// rendered, from several goroutines, and Result.Files holds only the
+	// rest: `travaux build` writes while it renders (render.Input.Emit).
+	Emit func(path string, data []byte) error
 	// Progress, when set, is told as each stage starts, with the number
 	// of provisions it works through (0 before they are loaded), so that
 	// a long build can show where it is.
@@ -160,7 +164,7 @@ func (b *Builder) Build() (res *Result) {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, CitedBy: links.CitedBy(rendered)}
+		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, Emit: cfg.Emit, CitedBy: links.CitedBy(rendered)}
 		var files map[string][]byte
 		if cfg.Staged {
 			var st *render.Staged

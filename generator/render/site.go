@@ -77,6 +77,11 @@ type Input struct {
 	// server's rebuilds). A one-off build leaves it off: keeping the pages
 	// would only hold memory.
 	Reuse bool
+	// Emit, when set, is handed each provision's files as soon as they
+	// are made, from several goroutines; Articles then returns none of
+	// them, so a large site need not hold them all (a build writing as
+	// it renders). Not with Reuse, which keeps them.
+	Emit func(path string, data []byte) error
 	// CitedBy lists, for each article slug, the places that cite it
 	// (package xref); nil when nothing does.
 	CitedBy xref.CitedBy

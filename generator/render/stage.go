@@ -55,11 +55,20 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 			}
 		}
 		old, _ := last.get(arts[i].Slug())
-		outs[i] = st.article(i, old)
-		outs[i].key = key
+		o := st.article(i, old)
+		o.key = key
 		if s.in.Reuse {
-			outs[i].cited = s.citedLinks(arts[i])
+			o.cited = s.citedLinks(arts[i])
+		} else if s.in.Emit != nil && o.err == nil {
+			for _, f := range o.files {
+				if err := s.in.Emit(f.path, f.data); err != nil {
+					o.err = err
+					break
+				}
+			}
+			o.files = nil
 		}
+		outs[i] = o
 	})
 	files := map[string][]byte{}
 	next := &articleMemo{shared: shared, bySlug: make(map[string]*articleOut, len(arts))}

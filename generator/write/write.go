@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -45,53 +44,15 @@ func Dir(out string, files map[string][]byte) error {
 
 // Sync is Dir, reporting how many files it wrote.
 func Sync(out string, files map[string][]byte) (rep Report, err error) {
-	out = filepath.Clean(out)
-	if fi, err := os.Lstat(out); err == nil && !fi.IsDir() {
-		return rep, fmt.Errorf("write %s: exists and is not a folder", out)
-	}
-	parent, base := filepath.Split(out)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
-	removeLeftovers(parent, base)
-
-	names, err := sortedNames(files)
+	st, err := Begin(out)
 	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
-	next := newManifest(names, files)
-	manifestPath := filepath.Join(parent, "."+base+".manifest")
-	prev := readManifest(manifestPath, out)
-	if prev.equal(next) {
-		return rep, nil
-	}
-
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
-	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
-	if rep, err = writeAll(tmp, out, names, files, prev, next); err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
-	// No manifest while the folders are swapped: if the swap fails, the
-	// next build writes everything rather than trust a wrong manifest.
-	os.Remove(manifestPath)
-	if err := swap(tmp, out); err != nil {
 		return rep, err
 	}
-	next.write(manifestPath)
-	return rep, nil
+	if err := st.AddAll(files); err != nil {
+		st.Abort()
+		return rep, err
+	}
+	return st.Commit()
 }
 
 // sortedNames returns the output paths in order, refusing any that would
@@ -106,46 +67,6 @@ func sortedNames(files map[string][]byte) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
-}
-
-// writeAll fills root with files: a file the previous output (old) holds
-// with the same content is hard-linked from there, any other is written.
-// Folders are made first; the files then go out on every processor, since
-// each costs a system call or two that another can overlap.
-func writeAll(root, old string, names []string, files map[string][]byte, prev, next manifest) (rep Report, err error) {
-	made := map[string]bool{}
-	for _, name := range names {
-		if dir := path.Dir(name); !made[dir] {
-			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil {
-				return rep, err
-			}
-			made[dir] = true
-		}
-	}
-	linked := make([]bool, len(names))
-	errs := make([]error, len(names))
-	parallel.For(len(names), func(i int) {
-		name := names[i]
-		dst := filepath.Join(root, filepath.FromSlash(name))
-		if h, ok := prev[name]; ok && h == next[name] {
-			if os.Link(filepath.Join(old, filepath.FromSlash(name)), dst) == nil {
-				linked[i] = true
-				return
-			}
-		}
-		errs[i] = os.WriteFile(dst, files[name], 0o644)
-	})
-	for i := range names {
-		if errs[i] != nil {
-			return rep, errs[i]
-		}
-		if linked[i] {
-			rep.Linked++
-		} else {
-			rep.Written++
-		}
-	}
-	return rep, nil
 }
 
 // swap moves tmp to out. The old folder is first renamed aside, so that if

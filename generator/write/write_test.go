@@ -1,9 +1,13 @@
 package write
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -179,5 +183,56 @@ func TestUpdateWritesChangedFilesOnly(t *testing.T) {
 	}
 	if inode(t, filepath.Join(out, "index.html")) != kept {
 		t.Error("an unchanged file was written")
+	}
+}
+
+// TestStream: files added from several goroutines land together on
+// Commit; an aborted stream leaves the output and its surroundings as they
+// were; a name added twice is refused.
+func TestStream(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Sync(out, map[string][]byte{"index.html": []byte("home"), "old/index.html": []byte("old")}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+
+	st, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Add("index.html", []byte("new home"))
+	st.Abort()
+	if got := readTree(t, out); !maps.Equal(got, before) || beside(t, out) != "public" {
+		t.Fatalf("after Abort: %v beside %q; want %v alone", got, beside(t, out), before)
+	}
+
+	st, err = Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := st.Add(fmt.Sprintf("articles/%d/index.html", i), []byte(strconv.Itoa(i))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := st.Add("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add("index.html", []byte("home")); err == nil {
+		t.Error("a second index.html was accepted")
+	}
+	rep, err := st.Commit()
+	if err != nil || rep.Written != 20 || rep.Linked != 1 {
+		t.Fatalf("Commit: %+v, %v; want 20 written, 1 linked", rep, err)
+	}
+	got := readTree(t, out)
+	if len(got) != 21 || got["index.html"] != "home" || got["articles/7/index.html"] != "7" || got["old/index.html"] != "" {
+		t.Errorf("output after Commit = %v", got)
 	}
 }

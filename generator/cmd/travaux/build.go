@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"travaux/generator/build"
@@ -41,7 +42,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	cfg := build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL}
+	// The provisions' files are written as they are rendered, into a
+	// temporary folder that replaces the output only if the whole build
+	// succeeds.
+	stream, err := write.Begin(outDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "travaux build: %v\n", err)
+		return exitContent
+	}
+	var files, pages atomic.Int64
+	add := func(name string, data []byte) error {
+		files.Add(1)
+		if strings.HasSuffix(name, ".html") {
+			pages.Add(1)
+		}
+		return stream.Add(name, data)
+	}
+	cfg := build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL, Emit: add}
 	prog := newProgress(stderr)
 	if prog != nil {
 		cfg.Progress = prog.Stage
@@ -49,6 +66,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res := build.Run(cfg)
 	errs, warns := len(res.Problems.Errors()), len(res.Problems.Warnings())
 	if res.Failed() {
+		stream.Abort()
 		prog.Stop()
 		printProblems(stderr, res.Problems)
 		fmt.Fprintf(stderr, "travaux build: %d errors, %d warnings; %s left unchanged (%s)\n",
@@ -59,7 +77,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		prog.Stage("write", len(res.Corpus.Articles))
 	}
 	writeStart := time.Now()
-	rep, err := write.Sync(outDir, res.Files)
+	files.Add(int64(len(res.Files)))
+	pages.Add(int64(res.Pages()))
+	rep, err := writeRest(stream, res.Files)
 	prog.Stop()
 	printProblems(stderr, res.Problems) // warnings
 	if err != nil {
@@ -73,8 +93,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stdout, "travaux build: %d pages (%d files, %d changed) written to %s, %d errors, %d warnings, in %s\n",
-		res.Pages(), len(res.Files), rep.Written, outDir, errs, warns, since(start))
+		pages.Load(), files.Load(), rep.Written, outDir, errs, warns, since(start))
 	return exitOK
+}
+
+// writeRest adds the files the build returned (all but the provisions',
+// which went to the stream as they were made) and commits the stream; on
+// failure the output is left as it was.
+func writeRest(stream *write.Stream, rest map[string][]byte) (write.Report, error) {
+	if err := stream.AddAll(rest); err != nil {
+		stream.Abort()
+		return write.Report{}, err
+	}
+	return stream.Commit()
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

@@ -1,0 +1,169 @@
+package write
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+
+	"travaux/generator/internal/parallel"
+)
+
+// Stream writes a site file by file as a build makes it, so that writing
+// overlaps rendering and no file has to stay in memory once it is added.
+// Files go into a temporary folder beside out, which Commit swaps in;
+// Abort, or a failure, leaves out as it was. As with Sync, a file whose
+// bytes the current output already holds is hard-linked from there rather
+// than written, and a build that changed nothing touches nothing: those
+// links are made only at Commit, once it is known that something changed.
+type Stream struct {
+	out, tmp, manifestPath string
+	prev                   manifest
+
+	mu      sync.Mutex
+	next    manifest
+	dirs    map[string]bool // folders made under tmp
+	unmoved []string        // files to link from out at Commit
+	written int
+	done    bool
+}
+
+// Begin starts writing the output folder out. The parent of out must
+// exist or be creatable.
+func Begin(out string) (*Stream, error) {
+	out = filepath.Clean(out)
+	if fi, err := os.Lstat(out); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("write %s: exists and is not a folder", out)
+	}
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("write %s: %w", out, err)
+	}
+	removeLeftovers(parent, base)
+	s := &Stream{
+		out:          out,
+		manifestPath: filepath.Join(parent, "."+base+".manifest"),
+		next:         manifest{},
+		dirs:         map[string]bool{".": true},
+	}
+	s.prev = readManifest(s.manifestPath, out)
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", out, err)
+	}
+	s.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		s.Abort()
+		return nil, fmt.Errorf("write %s: %w", out, err)
+	}
+	return s, nil
+}
+
+// Add writes the file name (a slash-separated path relative to out). It
+// is safe to call from several goroutines; each name may be added once.
+func (s *Stream) Add(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("write %s: invalid output path %q", s.out, name)
+	}
+	fp := fingerprintOf(data)
+	s.mu.Lock()
+	if _, dup := s.next[name]; dup || s.done {
+		s.mu.Unlock()
+		if dup {
+			return fmt.Errorf("write %s: %s added twice", s.out, name)
+		}
+		return fmt.Errorf("write %s: %s added after the end", s.out, name)
+	}
+	s.next[name] = fp
+	// Folders are made under the lock, so no file is written into a
+	// folder another goroutine has only started to make.
+	if dir := path.Dir(name); !s.dirs[dir] {
+		if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			s.mu.Unlock()
+			return fmt.Errorf("write %s: %w", s.out, err)
+		}
+		s.dirs[dir] = true
+	}
+	if s.prev[name] == fp {
+		s.unmoved = append(s.unmoved, name)
+		s.mu.Unlock()
+		return nil
+	}
+	s.written++
+	s.mu.Unlock()
+	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(name)), data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", s.out, err)
+	}
+	return nil
+}
+
+// AddAll adds every file of files, on every processor.
+func (s *Stream) AddAll(files map[string][]byte) error {
+	names, err := sortedNames(files)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.out, err)
+	}
+	errs := make([]error, len(names))
+	parallel.For(len(names), func(i int) { errs[i] = s.Add(names[i], files[names[i]]) })
+	return errors.Join(errs...)
+}
+
+// Commit ends the stream: unless the files added are exactly those out
+// holds, it links the unchanged ones into the new folder and swaps it in.
+// On failure out is left as it was.
+func (s *Stream) Commit() (rep Report, err error) {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+	defer func() {
+		if err != nil {
+			s.Abort()
+		}
+	}()
+	if s.prev.equal(s.next) {
+		s.Abort()
+		return rep, nil
+	}
+	// An unchanged file is linked from the old output; if that fails
+	// (another file system, a file removed meanwhile), it is copied.
+	errs := make([]error, len(s.unmoved))
+	parallel.For(len(s.unmoved), func(i int) {
+		rel := filepath.FromSlash(s.unmoved[i])
+		from, to := filepath.Join(s.out, rel), filepath.Join(s.tmp, rel)
+		if os.Link(from, to) == nil {
+			return
+		}
+		data, err := os.ReadFile(from)
+		if err == nil {
+			err = os.WriteFile(to, data, 0o644)
+		}
+		errs[i] = err
+	})
+	for _, err := range errs {
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.out, err)
+		}
+	}
+	// No manifest while the folders are swapped: if the swap fails, the
+	// next build writes everything rather than trust a wrong manifest.
+	os.Remove(s.manifestPath)
+	if err := swap(s.tmp, s.out); err != nil {
+		return rep, err
+	}
+	s.next.write(s.manifestPath)
+	return Report{Written: s.written, Linked: len(s.unmoved)}, nil
+}
+
+// Abort ends the stream and removes what it wrote; out is left as it was.
+func (s *Stream) Abort() {
+	s.mu.Lock()
+	s.done = true
+	s.mu.Unlock()
+	os.RemoveAll(s.tmp)
+}
