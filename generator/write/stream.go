@@ -81,25 +81,35 @@ func (s *Stream) Add(name string, data []byte) error {
 		return fmt.Errorf("write %s: %s added after the end", s.out, name)
 	}
 	s.next[name] = fp
-	// Folders are made under the lock, so no file is written into a
-	// folder another goroutine has only started to make.
-	if dir := path.Dir(name); !s.dirs[dir] {
-		if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			s.mu.Unlock()
-			return fmt.Errorf("write %s: %w", s.out, err)
-		}
-		s.dirs[dir] = true
-	}
 	if s.prev[name] == fp {
 		s.unmoved = append(s.unmoved, name)
 		s.mu.Unlock()
 		return nil
+	}
+	if err := s.mkdir(name); err != nil {
+		s.mu.Unlock()
+		return err
 	}
 	s.written++
 	s.mu.Unlock()
 	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", s.out, err)
 	}
+	return nil
+}
+
+// mkdir makes the folder of the file name under tmp. It is called with
+// s.mu held, so no file is written into a folder another goroutine has
+// only started to make; a build that changes nothing makes none.
+func (s *Stream) mkdir(name string) error {
+	dir := path.Dir(name)
+	if s.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", s.out, err)
+	}
+	s.dirs[dir] = true
 	return nil
 }
 
@@ -129,6 +139,11 @@ func (s *Stream) Commit() (rep Report, err error) {
 	if s.prev.equal(s.next) {
 		s.Abort()
 		return rep, nil
+	}
+	for _, name := range s.unmoved {
+		if err := s.mkdir(name); err != nil {
+			return rep, err
+		}
 	}
 	// An unchanged file is linked from the old output; if that fails
 	// (another file system, a file removed meanwhile), it is copied.
