@@ -146,8 +146,10 @@ func (b *Builder) Build() (res *Result) {
 	timed("markdown", func() {
 		treaties, _ := b.renderTexts(corpus, nil, true)
 		links = xref.New(corpus, treaties)
+		b.linked.sameLinks = links.Continue(b.links)
 		var problems source.ErrorList
 		rendered, problems = b.renderTexts(corpus, links, false)
+		b.links = links
 		res.Problems.Append(problems)
 	})
 	timed("check", func() {

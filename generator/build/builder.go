@@ -10,6 +10,7 @@ import (
 	"travaux/generator/model"
 	"travaux/generator/render"
 	"travaux/generator/source"
+	"travaux/generator/xref"
 )
 
 // Builder runs builds of one site that reuse the work of earlier ones:
@@ -21,8 +22,9 @@ type Builder struct {
 	cfg      Config
 	loads    *load.Cache
 	md       *markdown.Renderer
-	unlinked *textCache // treaty texts before linking, for the xref index
-	linked   *textCache // every text, linked
+	unlinked *textCache  // treaty texts before linking, for the xref index
+	linked   *textCache  // every text, linked
+	links    *xref.Index // the last build's index, which linked's entries were made with
 
 	mu      sync.Mutex
 	tmpl    *render.Templates
@@ -46,6 +48,7 @@ func (b *Builder) reset() {
 	b.loads = load.NewCache()
 	b.unlinked = newTextCache()
 	b.linked = newTextCache()
+	b.links = nil
 	b.mu.Lock()
 	b.parsed = false
 	b.mu.Unlock()
@@ -99,6 +102,9 @@ type textCache struct {
 	mu      sync.Mutex
 	entries map[textKey]textResult
 	gen     int // builds kept so far
+	// sameLinks says that every citation resolves as it did when the
+	// entries were kept (xref.Index.Continue), so none needs checking.
+	sameLinks bool
 }
 
 // A text is keyed by where it starts and its length, not its whole
@@ -126,7 +132,7 @@ func (c *textCache) get(j textJob, links markdown.Linker) (textResult, bool) {
 	if !ok || r.source != j.text.Source {
 		return r, false
 	}
-	if links == nil {
+	if links == nil || c.sameLinks {
 		return r, true
 	}
 	if !sameTerms(r.terms, links.Terms()) {

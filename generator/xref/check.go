@@ -21,9 +21,16 @@ func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 		if r == nil {
 			continue
 		}
-		for _, c := range r.Citations {
-			x.check(c, &errs)
+		f := x.memo.facts(r)
+		if !f.checked {
+			var found source.ErrorList
+			for _, c := range r.Citations {
+				x.check(c, &found)
+			}
+			f.checked, f.errs = true, found
 		}
+		x.memo.keep(r, f)
+		errs.Append(f.errs)
 	}
 	for _, defs := range x.byTerm {
 		if len(defs) < 2 || defs[0].def == nil || defs[1].def == nil {

@@ -129,21 +129,35 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 			clear(seen)
 			run = t.from
 		}
-		for _, c := range r.Citations {
-			if c.Term != "" || c.Chapter != "" {
-				continue
-			}
+		f := x.memo.facts(r)
+		if !f.listed {
+			f.listed, f.cites = true, x.citedRefs(r)
+		}
+		x.memo.keep(r, f)
+		for _, cr := range f.cites {
 			from := t.from
 			if from.Article != nil && from.Entry == nil && from.Version == nil && !from.Notes {
-				from.Paragraph = c.In
+				from.Paragraph = cr.in
 			}
-			for _, slug := range x.cited(c) {
-				para := c.Paragraph
-				if c.Version != "" || c.Through != "" || slug != c.Article {
-					para = ""
-				}
-				add(slug, para, from)
+			add(cr.slug, cr.para, from)
+		}
+	}
+	return out
+}
+
+// citedRefs lists what r's citations cite, in order.
+func (x *Index) citedRefs(r *model.Rendered) []citedRef {
+	var out []citedRef
+	for _, c := range r.Citations {
+		if c.Term != "" || c.Chapter != "" {
+			continue
+		}
+		for _, slug := range x.cited(c) {
+			para := c.Paragraph
+			if c.Version != "" || c.Through != "" || slug != c.Article {
+				para = ""
 			}
+			out = append(out, citedRef{slug, para, c.In})
 		}
 	}
 	return out

@@ -59,7 +59,7 @@ import (
 )
 
 // Index is the edition's provisions and paragraphs, and its defined terms.
-// It is read-only after New and safe for concurrent use.
+// It is safe for concurrent use; Continue, if called, comes first.
 type Index struct {
 	c      *model.Corpus
 	texts  *model.TextMap
@@ -68,6 +68,7 @@ type Index struct {
 	// byOldNumber finds an article by its number in an earlier version
 	// (version id, number): citations in old wordings use those numbers.
 	byOldNumber map[oldNumber]*model.Article
+	memo        *memo // Check's and CitedBy's findings per text (memo.go)
 }
 
 type oldNumber struct {
@@ -85,7 +86,7 @@ type termSource struct {
 // treaty texts at least (article bodies, version texts, proposed
 // wordings); other entries are ignored.
 func New(c *model.Corpus, texts *model.TextMap) *Index {
-	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}}
+	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}, memo: &memo{}}
 	for _, a := range c.Articles {
 		if a.Kind != model.ProvisionArticle {
 			continue
