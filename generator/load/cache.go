@@ -18,6 +18,11 @@ type Cache struct {
 	mu         sync.Mutex
 	files      map[string]*decoded
 	registries map[string]cachedRegistry
+	// checked holds the problems found in each article's references
+	// to the registries, valid while the registries are those described
+	// by checkedKey.
+	checked    map[*model.Article]source.ErrorList
+	checkedKey string
 }
 
 // cachedRegistry is a decoded registry file (a []T of its records) and
@@ -50,6 +55,31 @@ func (c *Cache) keepRegistry(name string, records any, errs source.ErrorList) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.registries[name] = cachedRegistry{records, append(source.ErrorList(nil), errs...)}
+}
+
+// validated returns the problems last found in a's references, if a and
+// the registries (key) are unchanged since; a nil cache has none.
+func (c *Cache) validated(a *model.Article, key string) (source.ErrorList, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.checkedKey != key {
+		return nil, false
+	}
+	errs, ok := c.checked[a]
+	return errs, ok
+}
+
+// keepValidated replaces what validated knows with this load's findings.
+func (c *Cache) keepValidated(key string, checked map[*model.Article]source.ErrorList) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checked, c.checkedKey = checked, key
 }
 
 // Forget drops the named files (slash-separated, relative to the site

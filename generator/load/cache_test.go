@@ -95,3 +95,30 @@ func TestCacheKeepsRegistries(t *testing.T) {
 		}
 	}
 }
+
+// TestCachedReferencesFollowRegistries: an unchanged article's references
+// are checked again when a registry changes, and only its own problems
+// come back when nothing did.
+func TestCachedReferencesFollowRegistries(t *testing.T) {
+	site := cacheSite()
+	site["content/delegations.yaml"] = &fstest.MapFile{Data: []byte("- {id: MEX, name: Mexico, kind: state}\n")}
+	site["content/sessions.yaml"] = &fstest.MapFile{Data: []byte("- {id: s1, name: First, kind: session, start: 2024-01-01, end: 2024-01-02}\n")}
+	site["content/sources.yaml"] = &fstest.MapFile{Data: []byte("- {id: r, title: Report, kind: document}\n")}
+	site["content/articles/001-a.md"] = &fstest.MapFile{Data: []byte("---\narticle: 1\ntitle: A\nchapter: I\nhistory:\n  - {session: s1, kind: statement, by: [MEX], sources: [r]}\n---\n1. Text one.\n")}
+	cache := NewCache()
+	if _, errs := LoadCached(site, cache); len(errs) > 0 {
+		t.Fatalf("first load: %v", errs)
+	}
+	site["content/delegations.yaml"] = &fstest.MapFile{Data: []byte("- {id: MEXI, name: Mexico, kind: state}\n")}
+	cache.Forget("content/delegations.yaml")
+	for range 2 {
+		if _, errs := LoadCached(site, cache); !strings.Contains(errs.Error(), `unknown delegation "MEX"`) {
+			t.Errorf("after renaming the delegation: problems = %v, want MEX unknown", errs)
+		}
+	}
+	site["content/delegations.yaml"] = &fstest.MapFile{Data: []byte("- {id: MEX, name: Mexico, kind: state}\n")}
+	cache.Forget("content/delegations.yaml")
+	if _, errs := LoadCached(site, cache); len(errs) > 0 {
+		t.Errorf("after the fix: %v", errs)
+	}
+}

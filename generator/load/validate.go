@@ -102,25 +102,61 @@ func (l *loader) validate() {
 			}
 		}
 	}
+	// An article's references are checked again only if it changed or a
+	// registry did: after one save, one article.
+	key := rs.key(kinds)
+	checked := make(map[*model.Article]source.ErrorList, len(l.articles))
 	for _, a := range l.articles {
-		rs.check("chapter", a.Chapter)
-		rs.checkAll("topic", a.Topics)
-		rs.checkAll("source", a.TextSources)
-		for _, v := range a.Versions {
-			rs.check("version", v.Version)
-			rs.checkAll("source", v.Sources)
+		if errs, ok := l.cache.validated(a, key); ok {
+			l.errs.Append(errs)
+			checked[a] = errs
+			continue
 		}
-		for _, e := range a.History {
-			rs.check("session", e.Session)
-			rs.checkAll("delegation", e.By)
-			rs.checkAll("delegation", e.Supported)
-			rs.checkAll("delegation", e.Opposed)
-			rs.checkAll("source", e.Sources)
-			if rs.check("delegation", e.OnBehalf) && kinds[e.OnBehalf.ID] != model.KindGroup {
-				l.errs.Add(e.OnBehalf.Pos, `"on_behalf" must name a group, but %q is %s`, e.OnBehalf.ID, withArticle(kinds[e.OnBehalf.ID]))
+		n := len(l.errs)
+		l.validateArticle(rs, kinds, a)
+		checked[a] = append(source.ErrorList(nil), l.errs[n:]...)
+	}
+	l.cache.keepValidated(key, checked)
+}
+
+// key describes the registries as validateArticle reads them: the ids of
+// each kind in order, and each delegation's kind.
+func (rs *registries) key(kinds map[string]string) string {
+	var b strings.Builder
+	for _, kind := range []string{"chapter", "version", "session", "delegation", "source", "topic"} {
+		b.WriteString(kind)
+		for _, id := range rs.ids[kind] {
+			b.WriteByte(' ')
+			b.WriteString(id)
+			if kind == "delegation" {
+				b.WriteByte('/')
+				b.WriteString(kinds[id])
 			}
-			l.checkEdits(rs, a, e)
 		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// validateArticle resolves the references of one article.
+func (l *loader) validateArticle(rs *registries, kinds map[string]string, a *model.Article) {
+	rs.check("chapter", a.Chapter)
+	rs.checkAll("topic", a.Topics)
+	rs.checkAll("source", a.TextSources)
+	for _, v := range a.Versions {
+		rs.check("version", v.Version)
+		rs.checkAll("source", v.Sources)
+	}
+	for _, e := range a.History {
+		rs.check("session", e.Session)
+		rs.checkAll("delegation", e.By)
+		rs.checkAll("delegation", e.Supported)
+		rs.checkAll("delegation", e.Opposed)
+		rs.checkAll("source", e.Sources)
+		if rs.check("delegation", e.OnBehalf) && kinds[e.OnBehalf.ID] != model.KindGroup {
+			l.errs.Add(e.OnBehalf.Pos, `"on_behalf" must name a group, but %q is %s`, e.OnBehalf.ID, withArticle(kinds[e.OnBehalf.ID]))
+		}
+		l.checkEdits(rs, a, e)
 	}
 }
 

@@ -123,16 +123,19 @@ func removeLeftovers(parent, base string) {
 // save changes a handful of files and swapping the whole tree would cost
 // more than the build.
 func Update(out string, old, files map[string][]byte) (rep Report, err error) {
-	names, err := sortedNames(files)
-	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", out, err)
-	}
+	// Only the changed names are checked and sorted: after one save they
+	// are a handful among thousands.
 	var changed []string
-	for _, name := range names {
-		if prev, ok := old[name]; !ok || !bytes.Equal(prev, files[name]) {
-			changed = append(changed, name)
+	for name, data := range files {
+		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
+			continue
 		}
+		if !fs.ValidPath(name) || name == "." {
+			return rep, fmt.Errorf("write %s: invalid output path %q", out, name)
+		}
+		changed = append(changed, name)
 	}
+	sort.Strings(changed)
 	// Each file is its own small write; on both processors they overlap.
 	errs := make([]error, len(changed))
 	parallel.For(len(changed), func(i int) {
