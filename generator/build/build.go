@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -275,12 +276,34 @@ type textJob struct {
 // textJobs lists every text of the corpus once, in a fixed order.
 func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 	jobs := make([]textJob, 0, 8*len(c.Articles))
-	seen := model.NewTextMap(8 * len(c.Articles))
+	// A text listed twice (a YAML alias) is rendered once. Equal texts
+	// share a file and a place, and each file's texts come one after
+	// another, so a small set per file finds them without hashing every
+	// text's file name; texts with no place are compared by source.
+	type spot struct{ line, col, n int }
+	seen := map[spot][]string{}
+	unplaced := map[string]bool{}
+	file := ""
 	add := func(t model.Text, o markdown.Options, treaty bool) {
-		if t.Source == "" || (treatyOnly && !treaty) || seen.Has(t) {
+		if t.Source == "" || (treatyOnly && !treaty) {
 			return
 		}
-		seen.Set(t, nil)
+		if t.Pos.File == "" {
+			if unplaced[t.Source] {
+				return
+			}
+			unplaced[t.Source] = true
+		} else {
+			if t.Pos.File != file {
+				clear(seen)
+				file = t.Pos.File
+			}
+			k := spot{t.Pos.Line, t.Pos.Col, len(t.Source)}
+			if slices.Contains(seen[k], t.Source) {
+				return
+			}
+			seen[k] = append(seen[k], t.Source)
+		}
 		jobs = append(jobs, textJob{t, o, treaty})
 	}
 	none := markdown.Options{}

@@ -21,16 +21,15 @@ func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 		if r == nil {
 			continue
 		}
-		f := x.memo.facts(r)
-		if !f.checked {
-			var found source.ErrorList
-			for _, c := range r.Citations {
-				x.check(c, &found)
+		x.memo.with(r, func(f *textFacts) {
+			if !f.checked {
+				for _, c := range r.Citations {
+					x.check(c, &f.errs)
+				}
+				f.checked = true
 			}
-			f.checked, f.errs = true, found
-		}
-		x.memo.keep(r, f)
-		errs.Append(f.errs)
+			errs.Append(f.errs)
+		})
 	}
 	for _, defs := range x.byTerm {
 		if len(defs) < 2 || defs[0].def == nil || defs[1].def == nil {

@@ -129,12 +129,14 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 			clear(seen)
 			run = t.from
 		}
-		f := x.memo.facts(r)
-		if !f.listed {
-			f.listed, f.cites = true, x.citedRefs(r)
-		}
-		x.memo.keep(r, f)
-		for _, cr := range f.cites {
+		var cites []citedRef
+		x.memo.with(r, func(f *textFacts) {
+			if !f.listed {
+				f.listed, f.cites = true, x.citedRefs(r)
+			}
+			cites = f.cites
+		})
+		for _, cr := range cites {
 			from := t.from
 			if from.Article != nil && from.Entry == nil && from.Version == nil && !from.Notes {
 				from.Paragraph = cr.in

@@ -1,8 +1,7 @@
 package xref
 
 import (
-	"bytes"
-	"strconv"
+	"slices"
 	"sync"
 
 	"travaux/generator/model"
@@ -18,74 +17,67 @@ import (
 // what was worked out for a text under one holds under the other: the
 // preview rebuilds after a save that changed no outline (a summary, a
 // date, a history entry) without resolving the whole edition again.
-func (x *Index) outline() []byte {
-	var b bytes.Buffer
-	str := func(s string) {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(s)
+func sameOutline(x, y *Index) bool {
+	if !slices.EqualFunc(x.c.Convention.Chapters, y.c.Convention.Chapters, func(a, b *model.Chapter) bool { return a.ID == b.ID }) ||
+		!slices.EqualFunc(x.c.Versions, y.c.Versions, func(a, b *model.Version) bool { return a.ID == b.ID && a.Label == b.Label }) ||
+		!slices.Equal(x.terms, y.terms) || len(x.c.Articles) != len(y.c.Articles) {
+		return false
 	}
-	num := func(n int) {
-		b.WriteString(strconv.Itoa(n))
-		b.WriteByte(';')
-	}
-	paras := func(r *model.Rendered) {
-		if r == nil {
-			b.WriteString("-;")
-			return
-		}
-		num(len(r.Paragraphs))
-		for _, p := range r.Paragraphs {
-			str(p.ID)
-			str(p.Anchor)
-			num(p.Number)
+	for i, a := range x.c.Articles {
+		if !sameProvision(x, y, a, y.c.Articles[i]) {
+			return false
 		}
 	}
-	for _, ch := range x.c.Convention.Chapters {
-		str(ch.ID)
+	return true
+}
+
+// sameProvision compares a of x with b of y as the outline sees them. An
+// unchanged article file is the same pointer with the same renderings,
+// which is quick to tell.
+func sameProvision(x, y *Index, a, b *model.Article) bool {
+	ra, rb := x.body(a), y.body(b)
+	if a.Slug() != b.Slug() || a.Kind != b.Kind || a.Number != b.Number || a.Partial != b.Partial ||
+		len(a.Versions) != len(b.Versions) || !sameParagraphs(ra, rb) {
+		return false
 	}
-	b.WriteByte('|')
-	for _, v := range x.c.Versions {
-		str(v.ID)
-		str(v.Label)
-	}
-	b.WriteByte('|')
-	for _, t := range x.terms {
-		str(t.Term)
-		str(t.Article)
-		str(t.Paragraph)
-	}
-	for _, a := range x.c.Articles {
-		b.WriteByte('|')
-		str(a.Slug())
-		str(a.Kind)
-		num(a.Number)
-		if a.Partial {
-			b.WriteByte('p')
-		}
-		paras(x.body(a))
-		for _, av := range a.Versions {
-			str(av.Version.ID)
-			num(av.Number)
-			paras(x.texts.Get(av.Text))
+	for i, av := range a.Versions {
+		bv := b.Versions[i]
+		if av.Version.ID != bv.Version.ID || av.Number != bv.Number || !sameParagraphs(x.texts.Get(av.Text), y.texts.Get(bv.Text)) {
+			return false
 		}
 	}
-	return b.Bytes()
+	return true
+}
+
+func sameParagraphs(a, b *model.Rendered) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	return slices.EqualFunc(a.Paragraphs, b.Paragraphs, func(p, q model.Paragraph) bool {
+		return p.ID == q.ID && p.Anchor == q.Anchor && p.Number == q.Number
+	})
 }
 
 // memo keeps, for each rendered text, what Check and CitedBy worked out
 // from its citations, which depends on nothing else while the outline
 // stays the same. Keyed by the rendering: the markdown stage gives an
-// unchanged text the same one.
+// unchanged text the same one. Indexes with one outline share the map,
+// each in turn (a build's index is done with when the next is made).
 type memo struct {
-	outline []byte
-	mu      sync.Mutex
-	last    map[*model.Rendered]textFacts // the previous index's
-	cur     map[*model.Rendered]textFacts // this index's, as they are used
+	mu    sync.Mutex
+	facts map[*model.Rendered]*textFacts
+	gen   int // this index's place among those sharing facts
+	used  int // texts this index has looked up
 }
+
+func newMemo() *memo { return &memo{facts: map[*model.Rendered]*textFacts{}} }
 
 // textFacts is what one text's citations give.
 type textFacts struct {
+	gen     int // the last index that looked it up
 	checked bool
 	errs    source.ErrorList // Check's findings
 	listed  bool
@@ -100,34 +92,43 @@ type citedRef struct {
 
 // Continue lets x reuse what prev worked out for texts rendered the same
 // way, if both have the same outline, and reports whether they do: then
-// every citation resolves under x as it did under prev. prev may be nil.
+// every citation resolves under x as it did under prev. prev may be nil;
+// it must not be used after.
 func (x *Index) Continue(prev *Index) bool {
-	x.memo.outline = x.outline()
-	if prev == nil || !bytes.Equal(prev.memo.outline, x.memo.outline) {
+	if prev == nil || !sameOutline(x, prev) {
 		return false
 	}
-	prev.memo.mu.Lock()
-	x.memo.last = prev.memo.cur
-	prev.memo.mu.Unlock()
+	pm := prev.memo
+	pm.mu.Lock()
+	defer pm.mu.Unlock()
+	facts := pm.facts
+	// Texts no longer in the edition are dropped once they outnumber
+	// those in it.
+	if len(facts) > 2*pm.used+64 {
+		facts = make(map[*model.Rendered]*textFacts, pm.used)
+		for r, f := range pm.facts {
+			if f.gen == pm.gen {
+				facts[r] = f
+			}
+		}
+	}
+	x.memo = &memo{facts: facts, gen: pm.gen + 1}
 	return true
 }
 
-// facts returns what is known of r, from this index or the one it
-// continues.
-func (m *memo) facts(r *model.Rendered) textFacts {
+// with calls fill with the facts of r, under the memo's lock; fill adds
+// what is missing.
+func (m *memo) with(r *model.Rendered, fill func(*textFacts)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if f, ok := m.cur[r]; ok {
-		return f
+	f := m.facts[r]
+	if f == nil {
+		f = &textFacts{gen: -1}
+		m.facts[r] = f
 	}
-	return m.last[r]
-}
-
-func (m *memo) keep(r *model.Rendered, f textFacts) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.cur == nil {
-		m.cur = map[*model.Rendered]textFacts{}
+	if f.gen != m.gen {
+		f.gen = m.gen
+		m.used++
 	}
-	m.cur[r] = f
+	fill(f)
 }

@@ -86,7 +86,7 @@ type termSource struct {
 // treaty texts at least (article bodies, version texts, proposed
 // wordings); other entries are ignored.
 func New(c *model.Corpus, texts *model.TextMap) *Index {
-	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}, memo: &memo{}}
+	x := &Index{c: c, texts: texts, byTerm: map[string][]termSource{}, byOldNumber: map[oldNumber]*model.Article{}, memo: newMemo()}
 	for _, a := range c.Articles {
 		if a.Kind != model.ProvisionArticle {
 			continue
