@@ -40,7 +40,7 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		if s.in.Reuse {
 			key = s.articleKey(i)
 			if o, ok := last.get(arts[i].Slug()); ok {
-				if reflect.DeepEqual(o.key, key) {
+				if o.key.equal(key) {
 					outs[i] = o
 					return
 				}
@@ -70,7 +70,7 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		}
 		outs[i] = o
 	})
-	files := map[string][]byte{}
+	files := make(map[string][]byte, last.files())
 	next := &articleMemo{shared: shared, bySlug: make(map[string]*articleOut, len(arts))}
 	for i, o := range outs {
 		if o.err != nil {
@@ -86,6 +86,7 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		next.bySlug[arts[i].Slug()] = o
 	}
 	if s.in.Reuse {
+		next.nfiles = len(files)
 		t.mu.Lock()
 		t.articles = next
 		t.mu.Unlock()
@@ -190,6 +191,15 @@ func (k compareKey) equal(o compareKey) bool {
 type articleMemo struct {
 	shared sharedKey
 	bySlug map[string]*articleOut
+	nfiles int
+}
+
+// files is how many files the memo's call made, 0 for a nil memo.
+func (m *articleMemo) files() int {
+	if m == nil {
+		return 0
+	}
+	return m.nfiles
 }
 
 // get returns the provision slug's output; a nil memo has none.
@@ -264,10 +274,16 @@ type articleKey struct {
 	citedBy    []xref.Backlink
 }
 
+// equal compares keys by identity: an unchanged input is the same
+// pointer, and a changed one is worth a closer look only for backlinks
+// (sameButBacklinks and citedLinks).
+func (k articleKey) equal(o articleKey) bool {
+	return sameButBacklinks(k, o) && slices.Equal(k.citedBy, o.citedBy)
+}
+
 // sameButBacklinks reports whether a and b differ at most in citedBy.
 func sameButBacklinks(a, b articleKey) bool {
-	a.citedBy, b.citedBy = nil, nil
-	return reflect.DeepEqual(a, b)
+	return a.article == b.article && a.prev == b.prev && a.next == b.next && slices.Equal(a.texts, b.texts)
 }
 
 // citedLink is one backlink as an article page shows it.

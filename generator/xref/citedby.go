@@ -2,6 +2,7 @@ package xref
 
 import (
 	"iter"
+	"slices"
 	"strconv"
 
 	"travaux/generator/model"
@@ -105,19 +106,19 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 	}
 	// A place is one text, or a run of texts shown together (an entry's
 	// summary and wording, the home page's status and milestones), so a
-	// small set of what the current run cited is enough to list each
+	// short list of what the current run cited is enough to list each
 	// place once.
-	seen := map[key]bool{}
+	var seen []key
 	var run Source
 	add := func(slug, para string, from Source) {
 		if from.Article != nil && from.Article.Slug() == slug && (from.Entry != nil || from.Version != nil || from.Notes) {
 			return
 		}
 		k := key{slug, para, from}
-		if seen[k] {
+		if slices.Contains(seen, k) {
 			return
 		}
-		seen[k] = true
+		seen = append(seen, k)
 		out[slug] = append(out[slug], Backlink{Paragraph: para, From: from})
 	}
 	for t := range texts(x.c) {
@@ -126,7 +127,7 @@ func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 			continue
 		}
 		if t.from != run {
-			clear(seen)
+			seen = seen[:0]
 			run = t.from
 		}
 		var cites []citedRef
