@@ -223,7 +223,7 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // terms. With treatyOnly, it renders the treaty texts only and reports
 // nothing: the first pass, for the paragraphs xref indexes.
 func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (*model.TextMap, source.ErrorList) {
-	jobs := textJobs(c, treatyOnly)
+	jobs := b.textJobs(c, treatyOnly)
 	md := b.md
 	cache := b.linked
 	if treatyOnly {
@@ -273,69 +273,103 @@ type textJob struct {
 	treaty bool
 }
 
-// textJobs lists every text of the corpus once, in a fixed order.
-func textJobs(c *model.Corpus, treatyOnly bool) []textJob {
-	jobs := make([]textJob, 0, 8*len(c.Articles))
-	// A text listed twice (a YAML alias) is rendered once. Equal texts
-	// share a file and a place, and each file's texts come one after
-	// another, so a small set per file finds them without hashing every
-	// text's file name; texts with no place are compared by source.
-	type spot struct{ line, col, n int }
-	seen := map[spot][]string{}
-	unplaced := map[string]bool{}
-	file := ""
-	add := func(t model.Text, o markdown.Options, treaty bool) {
-		if t.Source == "" || (treatyOnly && !treaty) {
-			return
-		}
-		if t.Pos.File == "" {
-			if unplaced[t.Source] {
-				return
-			}
-			unplaced[t.Source] = true
-		} else {
-			if t.Pos.File != file {
-				clear(seen)
-				file = t.Pos.File
-			}
-			k := spot{t.Pos.Line, t.Pos.Col, len(t.Source)}
-			if slices.Contains(seen[k], t.Source) {
-				return
-			}
-			seen[k] = append(seen[k], t.Source)
-		}
-		jobs = append(jobs, textJob{t, o, treaty})
-	}
+// textJobs lists every text of the corpus once, in a fixed order. An
+// article's list depends on nothing but the article, so the lists of
+// articles whose file did not change are taken from the last build.
+func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) []textJob {
+	l := newJobList(treatyOnly, 8*len(c.Articles))
 	none := markdown.Options{}
-	add(c.Convention.Status, none, false)
+	l.add(c.Convention.Status, none, false)
 	for _, m := range c.Convention.Milestones {
-		add(m.Text, none, false)
+		l.add(m.Text, none, false)
 	}
 	for _, v := range c.Versions {
-		add(v.Note, none, false)
+		l.add(v.Note, none, false)
 	}
 	for _, t := range c.Topics {
-		add(t.Intro, none, false)
+		l.add(t.Intro, none, false)
 	}
 	for _, p := range c.Pages {
-		add(p.Body, none, false)
+		l.add(p.Body, none, false)
 	}
+	pass := 0
+	if treatyOnly {
+		pass = 1
+	}
+	last := b.jobs[pass]
+	next := make(map[*model.Article][]textJob, len(c.Articles))
 	for _, a := range c.Articles {
-		in := markdown.Options{Article: a.Slug()}
-		add(a.Body, in, true)
-		add(a.Notes, in, false)
-		// Prefix keeps the anchors of texts shown beside the adopted
-		// text on one page (earlier versions, proposed wordings) apart
-		// from its own.
-		for _, v := range a.Versions {
-			add(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID}, true)
+		jobs, ok := last[a]
+		if !ok {
+			al := newJobList(treatyOnly, 0)
+			al.unplaced = l.unplaced
+			al.addArticle(a)
+			jobs = al.jobs
 		}
-		for i, e := range a.History {
-			add(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()}, true)
-			add(e.Summary, in, false)
-		}
+		next[a] = jobs
+		l.jobs = append(l.jobs, jobs...)
 	}
-	return jobs
+	b.jobs[pass] = next
+	return l.jobs
+}
+
+// jobList collects the texts to render. A text listed twice (a YAML
+// alias) is rendered once. Equal texts share a file and a place, and each
+// file's texts come one after another, so a small set per file finds them
+// without hashing every text's file name; texts with no place are
+// compared by source.
+type jobList struct {
+	jobs       []textJob
+	treatyOnly bool
+	seen       map[spot][]string
+	unplaced   map[string]bool
+	file       string
+}
+
+type spot struct{ line, col, n int }
+
+func newJobList(treatyOnly bool, size int) *jobList {
+	return &jobList{jobs: make([]textJob, 0, size), treatyOnly: treatyOnly, seen: map[spot][]string{}, unplaced: map[string]bool{}}
+}
+
+func (l *jobList) add(t model.Text, o markdown.Options, treaty bool) {
+	if t.Source == "" || (l.treatyOnly && !treaty) {
+		return
+	}
+	if t.Pos.File == "" {
+		if l.unplaced[t.Source] {
+			return
+		}
+		l.unplaced[t.Source] = true
+	} else {
+		if t.Pos.File != l.file {
+			clear(l.seen)
+			l.file = t.Pos.File
+		}
+		k := spot{t.Pos.Line, t.Pos.Col, len(t.Source)}
+		if slices.Contains(l.seen[k], t.Source) {
+			return
+		}
+		l.seen[k] = append(l.seen[k], t.Source)
+	}
+	l.jobs = append(l.jobs, textJob{t, o, treaty})
+}
+
+// addArticle adds the texts of a: treaty texts are told the article (and
+// version) they stand in, so that "paragraph 3 of this article" resolves.
+func (l *jobList) addArticle(a *model.Article) {
+	in := markdown.Options{Article: a.Slug()}
+	l.add(a.Body, in, true)
+	l.add(a.Notes, in, false)
+	// Prefix keeps the anchors of texts shown beside the adopted text on
+	// one page (earlier versions, proposed wordings) apart from its own.
+	for _, v := range a.Versions {
+		l.add(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID}, true)
+	}
+	for i, e := range a.History {
+		l.add(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()}, true)
+		l.add(e.Summary, in, false)
+	}
 }
 
 // checkParagraphs reports `on:` and `defines:` references to paragraphs

@@ -22,9 +22,10 @@ type Builder struct {
 	cfg      Config
 	loads    *load.Cache
 	md       *markdown.Renderer
-	unlinked *textCache  // treaty texts before linking, for the xref index
-	linked   *textCache  // every text, linked
-	links    *xref.Index // the last build's index, which linked's entries were made with
+	unlinked *textCache                      // treaty texts before linking, for the xref index
+	linked   *textCache                      // every text, linked
+	links    *xref.Index                     // the last build's index, which linked's entries were made with
+	jobs     [2]map[*model.Article][]textJob // each article's texts, for both passes (textJobs)
 
 	mu      sync.Mutex
 	tmpl    *render.Templates
@@ -49,6 +50,7 @@ func (b *Builder) reset() {
 	b.unlinked = newTextCache()
 	b.linked = newTextCache()
 	b.links = nil
+	b.jobs = [2]map[*model.Article][]textJob{}
 	b.mu.Lock()
 	b.parsed = false
 	b.mu.Unlock()
