@@ -223,17 +223,39 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // terms. With treatyOnly, it renders the treaty texts only and reports
 // nothing: the first pass, for the paragraphs xref indexes.
 func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (*model.TextMap, source.ErrorList) {
-	jobs := b.textJobs(c, treatyOnly)
+	jobs, spans := b.textJobs(c, treatyOnly)
 	md := b.md
 	cache := b.linked
+	pass := 0
 	if treatyOnly {
-		cache = b.unlinked
+		cache, pass = b.unlinked, 1
 	}
 	results := make([]textResult, len(jobs))
+	// An article's texts render as they did if its file did not change
+	// (the same pointer) and, once linked, if every citation resolves as
+	// it did: take them from the last build at once.
+	reused := make([]bool, len(jobs))
+	if last := b.done[pass]; last != nil && (treatyOnly || cache.sameLinks) {
+		for _, sp := range spans {
+			if rs, ok := last[sp.a]; ok && len(rs) == sp.end-sp.start {
+				copy(results[sp.start:sp.end], rs)
+				for i := sp.start; i < sp.end; i++ {
+					reused[i] = true
+				}
+			}
+		}
+	}
+	var todo []int
+	for i := range jobs {
+		if !reused[i] {
+			todo = append(todo, i)
+		}
+	}
 	// Texts are independent once the index is built: render them on every
 	// processor, then assemble in job order so the output does not depend
 	// on scheduling.
-	parallel.For(len(jobs), func(i int) {
+	parallel.For(len(todo), func(k int) {
+		i := todo[k]
 		j := jobs[i]
 		if r, ok := cache.get(j, links); ok {
 			results[i] = r
@@ -253,7 +275,12 @@ func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly
 		}
 		results[i] = textResult{r: r, errs: errs}
 	})
-	cache.keep(jobs, results, links)
+	cache.keep(jobs, results, reused, links)
+	done := make(map[*model.Article][]textResult, len(spans))
+	for _, sp := range spans {
+		done[sp.a] = results[sp.start:sp.end:sp.end]
+	}
+	b.done[pass] = done
 	out := model.NewTextMap(len(jobs))
 	var problems source.ErrorList
 	for i, j := range jobs {
@@ -276,7 +303,7 @@ type textJob struct {
 // textJobs lists every text of the corpus once, in a fixed order. An
 // article's list depends on nothing but the article, so the lists of
 // articles whose file did not change are taken from the last build.
-func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) []textJob {
+func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) ([]textJob, []articleSpan) {
 	l := newJobList(treatyOnly, 8*len(c.Articles))
 	none := markdown.Options{}
 	l.add(c.Convention.Status, none, false)
@@ -298,6 +325,7 @@ func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 	}
 	last := b.jobs[pass]
 	next := make(map[*model.Article][]textJob, len(c.Articles))
+	spans := make([]articleSpan, 0, len(c.Articles))
 	for _, a := range c.Articles {
 		jobs, ok := last[a]
 		if !ok {
@@ -307,10 +335,17 @@ func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) []textJob {
 			jobs = al.jobs
 		}
 		next[a] = jobs
+		spans = append(spans, articleSpan{a, len(l.jobs), len(l.jobs) + len(jobs)})
 		l.jobs = append(l.jobs, jobs...)
 	}
 	b.jobs[pass] = next
-	return l.jobs
+	return l.jobs, spans
+}
+
+// articleSpan says which jobs, [start, end), are an article's texts.
+type articleSpan struct {
+	a          *model.Article
+	start, end int
 }
 
 // jobList collects the texts to render. A text listed twice (a YAML

@@ -22,10 +22,11 @@ type Builder struct {
 	cfg      Config
 	loads    *load.Cache
 	md       *markdown.Renderer
-	unlinked *textCache                      // treaty texts before linking, for the xref index
-	linked   *textCache                      // every text, linked
-	links    *xref.Index                     // the last build's index, which linked's entries were made with
-	jobs     [2]map[*model.Article][]textJob // each article's texts, for both passes (textJobs)
+	unlinked *textCache                         // treaty texts before linking, for the xref index
+	linked   *textCache                         // every text, linked
+	links    *xref.Index                        // the last build's index, which linked's entries were made with
+	jobs     [2]map[*model.Article][]textJob    // each article's texts, for both passes (textJobs)
+	done     [2]map[*model.Article][]textResult // what the last build made of them
 
 	mu      sync.Mutex
 	tmpl    *render.Templates
@@ -51,6 +52,7 @@ func (b *Builder) reset() {
 	b.linked = newTextCache()
 	b.links = nil
 	b.jobs = [2]map[*model.Article][]textJob{}
+	b.done = [2]map[*model.Article][]textResult{}
 	b.mu.Lock()
 	b.parsed = false
 	b.mu.Unlock()
@@ -86,7 +88,6 @@ func (b *Builder) templates() (*render.Templates, error) {
 // textResult is what the markdown stage made of one text.
 type textResult struct {
 	source string // the text rendered
-	gen    int    // the last build that used it (textCache.keep)
 	r      *model.Rendered
 	errs   source.ErrorList
 	// targets are where each of r.Citations led when the text was
@@ -103,7 +104,6 @@ type textResult struct {
 type textCache struct {
 	mu      sync.Mutex
 	entries map[textKey]textResult
-	gen     int // builds kept so far
 	// sameLinks says that every citation resolves as it did when the
 	// entries were kept (xref.Index.Continue), so none needs checking.
 	sameLinks bool
@@ -150,14 +150,14 @@ func (c *textCache) get(j textJob, links markdown.Linker) (textResult, bool) {
 
 // keep replaces the cache's entries with this build's, so that texts
 // that no longer exist do not pile up.
-func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Linker) {
+func (c *textCache) keep(jobs []textJob, results []textResult, reused []bool, links markdown.Linker) {
 	var terms []model.Term
 	if links != nil {
 		terms = links.Terms()
 	}
 	for i, j := range jobs {
 		r := results[i]
-		if r.r == nil {
+		if r.r == nil || reused[i] {
 			continue
 		}
 		if links != nil && r.targets == nil {
@@ -170,19 +170,25 @@ func (c *textCache) keep(jobs []textJob, results []textResult, links markdown.Li
 		r.source = j.text.Source
 		results[i] = r
 	}
-	// The map is updated in place: rebuilding it every time cost more
-	// than the rest of keeping.
+	// The map is updated in place, for the texts made or looked up this
+	// time: after one save, a few. Texts no longer in the edition are
+	// dropped once they outnumber the others.
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
 	for i, j := range jobs {
-		if results[i].r != nil {
-			results[i].gen = c.gen
+		if results[i].r != nil && !reused[i] {
 			c.entries[keyOf(j)] = results[i]
 		}
 	}
-	for k, r := range c.entries {
-		if r.gen != c.gen {
+	if len(c.entries) <= 2*len(jobs)+64 {
+		return
+	}
+	live := make(map[textKey]bool, len(jobs))
+	for _, j := range jobs {
+		live[keyOf(j)] = true
+	}
+	for k := range c.entries {
+		if !live[k] {
 			delete(c.entries, k)
 		}
 	}
