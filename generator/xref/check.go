@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -16,21 +17,15 @@ import (
 // twice in front matter.
 func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 	var errs source.ErrorList
-	for t := range texts(x.c) {
-		r := rendered.Get(t.t)
-		if r == nil {
-			continue
-		}
-		x.memo.with(r, func(f *textFacts) {
+	for _, a := range x.c.Articles {
+		x.memo.with(a, func(f *articleFacts) {
 			if !f.checked {
-				for _, c := range r.Citations {
-					x.check(c, &f.errs)
-				}
-				f.checked = true
+				f.checked, f.errs = true, x.checkTexts(articleTexts(a), rendered)
 			}
 			errs.Append(f.errs)
 		})
 	}
+	errs.Append(x.checkTexts(otherTexts(x.c), rendered))
 	for _, defs := range x.byTerm {
 		if len(defs) < 2 || defs[0].def == nil || defs[1].def == nil {
 			continue
@@ -41,6 +36,19 @@ func (x *Index) Check(rendered *model.TextMap) source.ErrorList {
 				continue
 			}
 			errs.Add(d.def.On.Pos, "the term %q is defined twice: also in article %s (%s); a term links to one definition", d.term.Term, first.term.Article, paragraphName(first.term.Paragraph))
+		}
+	}
+	return errs
+}
+
+// checkTexts reports the problems of the citations in the texts ts.
+func (x *Index) checkTexts(ts iter.Seq[text], rendered *model.TextMap) source.ErrorList {
+	var errs source.ErrorList
+	for t := range ts {
+		if r := rendered.Get(t.t); r != nil {
+			for _, c := range r.Citations {
+				x.check(c, &errs)
+			}
 		}
 	}
 	return errs

@@ -45,29 +45,54 @@ type text struct {
 }
 
 // texts yields every text of the corpus that can cite, in reading order,
-// each with where it is shown. It yields rather than lists: the texts of a
-// large corpus are many, and a list of them was a cost of every rebuild.
+// each with where it is shown: the articles' (articleTexts), then the
+// rest (otherTexts). It yields rather than lists: the texts of a large
+// corpus are many, and a list of them was a cost of every rebuild.
 func texts(c *model.Corpus) iter.Seq[text] {
 	return func(yield func(text) bool) {
-		emit := func(t model.Text, from Source) bool { return yield(text{t, from}) }
 		for _, a := range c.Articles {
-			if !emit(a.Body, Source{Article: a}) {
-				return
-			}
-			for _, e := range a.History {
-				if !emit(e.Summary, Source{Article: a, Entry: e}) || !emit(e.Wording, Source{Article: a, Entry: e}) {
+			for t := range articleTexts(a) {
+				if !yield(t) {
 					return
 				}
 			}
-			for _, v := range a.Versions {
-				if !emit(v.Text, Source{Article: a, Version: v}) {
-					return
-				}
-			}
-			if !emit(a.Notes, Source{Article: a, Notes: true}) {
+		}
+		for t := range otherTexts(c) {
+			if !yield(t) {
 				return
 			}
 		}
+	}
+}
+
+// articleTexts yields the texts of a: its adopted text, its history, its
+// earlier versions and its notes.
+func articleTexts(a *model.Article) iter.Seq[text] {
+	return func(yield func(text) bool) {
+		emit := func(t model.Text, from Source) bool { return yield(text{t, from}) }
+		if !emit(a.Body, Source{Article: a}) {
+			return
+		}
+		for _, e := range a.History {
+			if !emit(e.Summary, Source{Article: a, Entry: e}) || !emit(e.Wording, Source{Article: a, Entry: e}) {
+				return
+			}
+		}
+		for _, v := range a.Versions {
+			if !emit(v.Text, Source{Article: a, Version: v}) {
+				return
+			}
+		}
+		emit(a.Notes, Source{Article: a, Notes: true})
+	}
+}
+
+// otherTexts yields the texts that are not an article's: the free pages,
+// the home page's status and milestones, the topics' introductions and
+// the notes on negotiating texts.
+func otherTexts(c *model.Corpus) iter.Seq[text] {
+	return func(yield func(text) bool) {
+		emit := func(t model.Text, from Source) bool { return yield(text{t, from}) }
 		for _, p := range c.Pages {
 			if !emit(p.Body, Source{Page: p}) {
 				return
@@ -100,67 +125,69 @@ func texts(c *model.Corpus) iter.Seq[text] {
 // and versions are on the article's own page already.
 func (x *Index) CitedBy(rendered *model.TextMap) CitedBy {
 	out := CitedBy{}
-	type key struct {
-		slug, para string
-		from       Source
+	add := func(bls []citingPlace) {
+		for _, b := range bls {
+			out[b.slug] = append(out[b.slug], b.Backlink)
+		}
 	}
+	for _, a := range x.c.Articles {
+		x.memo.with(a, func(f *articleFacts) {
+			if !f.listed {
+				f.listed, f.places = true, x.places(articleTexts(a), rendered)
+			}
+			add(f.places)
+		})
+	}
+	add(x.places(otherTexts(x.c), rendered))
+	return out
+}
+
+// citingPlace is a backlink of the article slug.
+type citingPlace struct {
+	slug string
+	Backlink
+}
+
+// places lists the backlinks the texts ts give, in order. A text citing
+// its own article is left out, except the adopted text (a paragraph
+// citing another paragraph of the same article): history, notes and
+// versions are on the article's own page already.
+func (x *Index) places(ts iter.Seq[text], rendered *model.TextMap) []citingPlace {
+	var out []citingPlace
 	// A place is one text, or a run of texts shown together (an entry's
-	// summary and wording, the home page's status and milestones), so a
-	// short list of what the current run cited is enough to list each
-	// place once.
-	var seen []key
+	// summary and wording, the home page's status and milestones), so
+	// what the current run cited is enough to list each place once.
+	runStart := 0
 	var run Source
-	add := func(slug, para string, from Source) {
-		if from.Article != nil && from.Article.Slug() == slug && (from.Entry != nil || from.Version != nil || from.Notes) {
-			return
-		}
-		k := key{slug, para, from}
-		if slices.Contains(seen, k) {
-			return
-		}
-		seen = append(seen, k)
-		out[slug] = append(out[slug], Backlink{Paragraph: para, From: from})
-	}
-	for t := range texts(x.c) {
+	for t := range ts {
 		r := rendered.Get(t.t)
 		if r == nil {
 			continue
 		}
 		if t.from != run {
-			seen = seen[:0]
-			run = t.from
+			runStart, run = len(out), t.from
 		}
-		var cites []citedRef
-		x.memo.with(r, func(f *textFacts) {
-			if !f.listed {
-				f.listed, f.cites = true, x.citedRefs(r)
+		for _, c := range r.Citations {
+			if c.Term != "" || c.Chapter != "" {
+				continue
 			}
-			cites = f.cites
-		})
-		for _, cr := range cites {
 			from := t.from
 			if from.Article != nil && from.Entry == nil && from.Version == nil && !from.Notes {
-				from.Paragraph = cr.in
+				from.Paragraph = c.In
 			}
-			add(cr.slug, cr.para, from)
-		}
-	}
-	return out
-}
-
-// citedRefs lists what r's citations cite, in order.
-func (x *Index) citedRefs(r *model.Rendered) []citedRef {
-	var out []citedRef
-	for _, c := range r.Citations {
-		if c.Term != "" || c.Chapter != "" {
-			continue
-		}
-		for _, slug := range x.cited(c) {
-			para := c.Paragraph
-			if c.Version != "" || c.Through != "" || slug != c.Article {
-				para = ""
+			for _, slug := range x.cited(c) {
+				para := c.Paragraph
+				if c.Version != "" || c.Through != "" || slug != c.Article {
+					para = ""
+				}
+				if from.Article != nil && from.Article.Slug() == slug && (from.Entry != nil || from.Version != nil || from.Notes) {
+					continue
+				}
+				p := citingPlace{slug, Backlink{Paragraph: para, From: from}}
+				if !slices.Contains(out[runStart:], p) {
+					out = append(out, p)
+				}
 			}
-			out = append(out, citedRef{slug, para, c.In})
 		}
 	}
 	return out

@@ -61,39 +61,33 @@ func sameParagraphs(a, b *model.Rendered) bool {
 	})
 }
 
-// memo keeps, for each rendered text, what Check and CitedBy worked out
-// from its citations, which depends on nothing else while the outline
-// stays the same. Keyed by the rendering: the markdown stage gives an
-// unchanged text the same one. Indexes with one outline share the map,
-// each in turn (a build's index is done with when the next is made).
+// memo keeps, for each article, what Check and CitedBy worked out from
+// its texts' citations, which depends on nothing else while the outline
+// stays the same: an unchanged article file is the same pointer with the
+// same texts. Indexes with one outline share the map, each in turn (a
+// build's index is done with when the next is made).
 type memo struct {
 	mu    sync.Mutex
-	facts map[*model.Rendered]*textFacts
+	facts map[*model.Article]*articleFacts
 	gen   int // this index's place among those sharing facts
-	used  int // texts this index has looked up
+	used  int // articles this index has looked up
 }
 
-func newMemo() *memo { return &memo{facts: map[*model.Rendered]*textFacts{}} }
+func newMemo() *memo { return &memo{facts: map[*model.Article]*articleFacts{}} }
 
-// textFacts is what one text's citations give.
-type textFacts struct {
+// articleFacts is what one article's texts give.
+type articleFacts struct {
 	gen     int // the last index that looked it up
 	checked bool
 	errs    source.ErrorList // Check's findings
 	listed  bool
-	cites   []citedRef // CitedBy's
+	places  []citingPlace // CitedBy's
 }
 
-// citedRef is a provision (and paragraph) a text cites, with the
-// paragraph of the text the citation stands in.
-type citedRef struct {
-	slug, para, in string
-}
-
-// Continue lets x reuse what prev worked out for texts rendered the same
-// way, if both have the same outline, and reports whether they do: then
-// every citation resolves under x as it did under prev. prev may be nil;
-// it must not be used after.
+// Continue lets x reuse what prev worked out for articles that did not
+// change, if both have the same outline, and reports whether they do:
+// then every citation resolves under x as it did under prev. prev may be
+// nil; it must not be used after.
 func (x *Index) Continue(prev *Index) bool {
 	if prev == nil || !sameOutline(x, prev) {
 		return false
@@ -102,13 +96,13 @@ func (x *Index) Continue(prev *Index) bool {
 	pm.mu.Lock()
 	defer pm.mu.Unlock()
 	facts := pm.facts
-	// Texts no longer in the edition are dropped once they outnumber
-	// those in it.
+	// Articles no longer in the edition (or saved since) are dropped once
+	// they outnumber those in it.
 	if len(facts) > 2*pm.used+64 {
-		facts = make(map[*model.Rendered]*textFacts, pm.used)
-		for r, f := range pm.facts {
+		facts = make(map[*model.Article]*articleFacts, pm.used)
+		for a, f := range pm.facts {
 			if f.gen == pm.gen {
-				facts[r] = f
+				facts[a] = f
 			}
 		}
 	}
@@ -116,15 +110,15 @@ func (x *Index) Continue(prev *Index) bool {
 	return true
 }
 
-// with calls fill with the facts of r, under the memo's lock; fill adds
+// with calls fill with the facts of a, under the memo's lock; fill adds
 // what is missing.
-func (m *memo) with(r *model.Rendered, fill func(*textFacts)) {
+func (m *memo) with(a *model.Article, fill func(*articleFacts)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	f := m.facts[r]
+	f := m.facts[a]
 	if f == nil {
-		f = &textFacts{gen: -1}
-		m.facts[r] = f
+		f = &articleFacts{gen: -1}
+		m.facts[a] = f
 	}
 	if f.gen != m.gen {
 		f.gen = m.gen
