@@ -154,7 +154,7 @@ func (b *Builder) Build() (res *Result) {
 		res.Problems.Append(problems)
 	})
 	timed("check", func() {
-		res.Problems.Append(checkParagraphs(corpus, rendered))
+		res.Problems.Append(b.checkParagraphs(corpus, rendered))
 		res.Problems.Append(links.Check(rendered))
 	})
 	if cfg.SkipRender || res.Failed() {
@@ -411,29 +411,52 @@ func (l *jobList) addArticle(a *model.Article) {
 // that an article's complete text does not have. A partial or missing text
 // cannot be checked: the paragraph may exist in the treaty and simply not
 // be in this edition yet.
-func checkParagraphs(c *model.Corpus, rendered *model.TextMap) source.ErrorList {
+func (b *Builder) checkParagraphs(c *model.Corpus, rendered *model.TextMap) source.ErrorList {
 	var problems source.ErrorList
+	// An article's findings depend on it and its adopted text alone:
+	// those of articles whose file and rendering did not change are
+	// taken from the last build.
+	next := make(map[*model.Article]paragraphCheck, len(c.Articles))
 	for _, a := range c.Articles {
 		body := rendered.Get(a.Body)
-		if body == nil || a.Partial || !complete(body) {
-			continue
+		pc, ok := b.paragraphChecks[a]
+		if !ok || pc.body != body {
+			pc = paragraphCheck{body, checkArticleParagraphs(a, body)}
 		}
-		check := func(ref model.Ref) {
-			if ref.ID == "" || body.Paragraph(ref.ID) != nil {
-				return
-			}
-			ids := make([]string, len(body.Paragraphs))
-			for i, p := range body.Paragraphs {
-				ids[i] = p.ID
-			}
-			problems.Add(ref.Pos, "%s has no paragraph %q (it has %s)", describe(a), ref.ID, strings.Join(ids, ", "))
+		next[a] = pc
+		problems.Append(pc.errs)
+	}
+	b.paragraphChecks = next
+	return problems
+}
+
+// paragraphCheck is what checkArticleParagraphs found for an article with
+// adopted text body.
+type paragraphCheck struct {
+	body *model.Rendered
+	errs source.ErrorList
+}
+
+func checkArticleParagraphs(a *model.Article, body *model.Rendered) source.ErrorList {
+	var problems source.ErrorList
+	if body == nil || a.Partial || !complete(body) {
+		return nil
+	}
+	check := func(ref model.Ref) {
+		if ref.ID == "" || body.Paragraph(ref.ID) != nil {
+			return
 		}
-		for _, e := range a.History {
-			check(e.On)
+		ids := make([]string, len(body.Paragraphs))
+		for i, p := range body.Paragraphs {
+			ids[i] = p.ID
 		}
-		for _, d := range a.Defines {
-			check(d.On)
-		}
+		problems.Add(ref.Pos, "%s has no paragraph %q (it has %s)", describe(a), ref.ID, strings.Join(ids, ", "))
+	}
+	for _, e := range a.History {
+		check(e.On)
+	}
+	for _, d := range a.Defines {
+		check(d.On)
 	}
 	return problems
 }

@@ -27,6 +27,8 @@ type Builder struct {
 	links    *xref.Index                        // the last build's index, which linked's entries were made with
 	jobs     [2]map[*model.Article][]textJob    // each article's texts, for both passes (textJobs)
 	done     [2]map[*model.Article][]textResult // what the last build made of them
+	// paragraphChecks are the last build's findings of checkParagraphs.
+	paragraphChecks map[*model.Article]paragraphCheck
 
 	mu      sync.Mutex
 	tmpl    *render.Templates
@@ -53,6 +55,7 @@ func (b *Builder) reset() {
 	b.links = nil
 	b.jobs = [2]map[*model.Article][]textJob{}
 	b.done = [2]map[*model.Article][]textResult{}
+	b.paragraphChecks = nil
 	b.mu.Lock()
 	b.parsed = false
 	b.mu.Unlock()

@@ -402,22 +402,20 @@ func (cat *Catalog) listDelegations(c *model.Corpus, items []Item) {
 // order, without making the listings: those the history names and the
 // members of the groups it names. A delegation links to its page only if
 // it has one, so every page that names delegations depends on this set.
-func Recorded(c *model.Corpus) []string {
-	named := map[string]bool{}
+func Recorded(c *model.Corpus) []string { return RecordedFrom(c, Named) }
+
+// RecordedFrom is Recorded, with the ids each article names given by
+// named (Named, or a memo of it).
+func RecordedFrom(c *model.Corpus, named func(*model.Article) []string) []string {
+	direct := map[string]bool{}
 	for _, a := range c.Articles {
-		for _, e := range a.History {
-			for _, list := range [][]model.Ref{e.By, {e.OnBehalf}, e.Supported, e.Opposed} {
-				for _, r := range list {
-					if r.ID != "" {
-						named[r.ID] = true
-					}
-				}
-			}
+		for _, id := range named(a) {
+			direct[id] = true
 		}
 	}
-	in := maps.Clone(named)
+	in := maps.Clone(direct)
 	for _, d := range c.Delegations {
-		if d.Kind == model.KindGroup && named[d.ID] {
+		if d.Kind == model.KindGroup && direct[d.ID] {
 			for _, m := range d.Members {
 				if m.ID != d.ID {
 					in[m.ID] = true
@@ -431,6 +429,21 @@ func Recorded(c *model.Corpus) []string {
 		if in[d.ID] && !seen[d.ID] {
 			seen[d.ID] = true
 			out = append(out, d.ID)
+		}
+	}
+	return out
+}
+
+// Named returns the delegation ids a's history names, each once.
+func Named(a *model.Article) []string {
+	var out []string
+	for _, e := range a.History {
+		for _, list := range [][]model.Ref{e.By, {e.OnBehalf}, e.Supported, e.Opposed} {
+			for _, r := range list {
+				if r.ID != "" && !slices.Contains(out, r.ID) {
+					out = append(out, r.ID)
+				}
+			}
 		}
 	}
 	return out

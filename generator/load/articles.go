@@ -63,7 +63,7 @@ func (l *loader) loadArticles() {
 		if a, at := d.a, d.at; a != nil {
 			l.articles = append(l.articles, a)
 			if a.Kind != "" {
-				all = append(all, found{a, at, l.checkFileName(a, at)})
+				all = append(all, found{a, at, d.nameOK})
 			}
 		}
 	}

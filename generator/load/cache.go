@@ -111,9 +111,10 @@ func (c *Cache) Forget(names ...string) {
 // the file could not be used), where its number was written, and the
 // problems found in the file on its own.
 type decoded struct {
-	a    *model.Article
-	at   source.Pos
-	errs source.ErrorList
+	a      *model.Article
+	nameOK bool // the file's name says which provision it holds (checkFileName)
+	at     source.Pos
+	errs   source.ErrorList
 }
 
 // LoadCached is Load with a cache of decoded article files; a nil cache
@@ -144,7 +145,12 @@ func (l *loader) decodeArticles(names []string, cache *Cache) []*decoded {
 		i := todo[k]
 		sub := &loader{fsys: l.fsys}
 		a, at := sub.loadArticle(names[i])
-		out[i] = &decoded{a: a, at: at, errs: sub.errs}
+		d := &decoded{a: a, at: at}
+		if a != nil && a.Kind != "" {
+			d.nameOK = sub.checkFileName(a, at)
+		}
+		d.errs = sub.errs
+		out[i] = d
 	})
 	if cache != nil {
 		cache.mu.Lock()

@@ -134,6 +134,7 @@ func (t *Templates) Stage(in Input) (*Staged, error) {
 	s := newSite(in, publishAssets(t.static, in.CodeCSS, assets, in.PlainAssetNames))
 	if in.Reuse {
 		s.views = t.views
+		s.recorded = sync.OnceValue(func() recordedSet { return newRecordedSet(t.recordedIDs(in.Corpus)) })
 	}
 	return &Staged{t: t, s: s, assets: assets}, nil
 }
@@ -220,9 +221,9 @@ type site struct {
 	baseURL  string    // without its trailing slash; "" when not configured
 	views    *viewMemo // comparisons kept between the preview's builds; nil otherwise
 	// timelines are the articles' history entries in timeline order
-	// (catalog.Timeline), which several pages number alike; worked out
-	// once per build.
-	timelines map[*model.Article][]*model.Entry
+	// (catalog.Timeline), which several pages number alike; each worked
+	// out once per build, when first needed.
+	timelines sync.Map // *model.Article -> []*model.Entry
 }
 
 type recordedSet struct {
@@ -230,15 +231,25 @@ type recordedSet struct {
 	has map[string]bool
 }
 
+func newRecordedSet(ids []string) recordedSet {
+	r := recordedSet{ids: ids, has: make(map[string]bool, len(ids))}
+	for _, id := range ids {
+		r.has[id] = true
+	}
+	return r
+}
+
 // catalog is the record's listings.
 func (s *site) catalog() *catalog.Catalog { return s.cat() }
 
 // timeline is a's history in the order the article page numbers it.
 func (s *site) timeline(a *model.Article) []*model.Entry {
-	if t, ok := s.timelines[a]; ok {
-		return t
+	if t, ok := s.timelines.Load(a); ok {
+		return t.([]*model.Entry)
 	}
-	return catalog.Timeline(s.c, a)
+	t := catalog.Timeline(s.c, a)
+	s.timelines.Store(a, t)
+	return t
 }
 
 func newSite(in Input, assets *Assets) *site {
@@ -250,26 +261,14 @@ func newSite(in Input, assets *Assets) *site {
 	if name == "" {
 		name = "travaux"
 	}
-	timelines := make(map[*model.Article][]*model.Entry, len(in.Corpus.Articles))
-	for _, a := range in.Corpus.Articles {
-		timelines[a] = catalog.Timeline(in.Corpus, a)
-	}
 	return &site{
-		in:  in,
-		c:   in.Corpus,
-		cat: sync.OnceValue(func() *catalog.Catalog { return catalog.New(in.Corpus) }),
-		recorded: sync.OnceValue(func() recordedSet {
-			ids := catalog.Recorded(in.Corpus)
-			r := recordedSet{ids: ids, has: make(map[string]bool, len(ids))}
-			for _, id := range ids {
-				r.has[id] = true
-			}
-			return r
-		}),
-		assets:    assets,
-		info:      SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
-		baseURL:   strings.TrimRight(conv.BaseURL, "/"),
-		timelines: timelines,
+		in:       in,
+		c:        in.Corpus,
+		cat:      sync.OnceValue(func() *catalog.Catalog { return catalog.New(in.Corpus) }),
+		recorded: sync.OnceValue(func() recordedSet { return newRecordedSet(catalog.Recorded(in.Corpus)) }),
+		assets:   assets,
+		info:     SiteInfo{Name: name, Title: conv.Title, Symbol: conv.Symbol},
+		baseURL:  strings.TrimRight(conv.BaseURL, "/"),
 	}
 }
 

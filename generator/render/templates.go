@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"travaux/generator/catalog"
+	"travaux/generator/model"
 )
 
 // The page templates. Each is parsed into its own set together with every
@@ -42,8 +45,9 @@ type Templates struct {
 	// values built afresh for each build, never shared with the model.
 	mu       sync.Mutex
 	memo     map[string]memoPage
-	views    *viewMemo    // comparisons, kept the same way (Input.Reuse)
-	articles *articleMemo // the provisions' files, by their inputs (stage.go)
+	views    *viewMemo                   // comparisons, kept the same way (Input.Reuse)
+	articles *articleMemo                // the provisions' files, by their inputs (stage.go)
+	named    map[*model.Article][]string // the delegations each article names (recordedIDs)
 }
 
 type memoPage struct {
@@ -119,6 +123,27 @@ func readStatic(fsys fs.FS) ([]staticFile, error) {
 		return nil
 	})
 	return files, err
+}
+
+// recordedIDs is catalog.Recorded, taking what each article names from the
+// last call for articles that did not change.
+func (t *Templates) recordedIDs(c *model.Corpus) []string {
+	t.mu.Lock()
+	last := t.named
+	t.mu.Unlock()
+	next := make(map[*model.Article][]string, len(c.Articles))
+	ids := catalog.RecordedFrom(c, func(a *model.Article) []string {
+		names, ok := last[a]
+		if !ok {
+			names = catalog.Named(a)
+		}
+		next[a] = names
+		return names
+	})
+	t.mu.Lock()
+	t.named = next
+	t.mu.Unlock()
+	return ids
 }
 
 // executeMemo is execute for the page at path, reusing last build's bytes
