@@ -49,7 +49,10 @@ type Config struct {
 	// Staged renders the provisions' own pages in Build and leaves the
 	// rest of the site to Result.Rest, so that the preview can publish
 	// the page being edited before the record's listings, the search
-	// index and the open data are made again.
+	// index and the open data are made again. Result.Files then holds
+	// only the provisions' files made anew since this Builder's last
+	// build, and Result.Gone those it no longer makes, unless
+	// Result.AllArticles (render.Staged.Changes).
 	Staged bool
 	// Emit, when set, receives each provision's files as soon as they are
 	// rendered, from several goroutines, and Result.Files holds only the
@@ -76,6 +79,13 @@ type Result struct {
 	// Rest, set by a successful Staged build, renders the files that
 	// Files does not hold yet: every file but the provisions' own.
 	Rest func() (map[string][]byte, error)
+	// Gone, for a Staged build, lists the provisions' files the last
+	// build made and this one does not. AllArticles says that Files holds
+	// every provision's file instead, the last build's being unknown (the
+	// first build, or the first after the templates changed): Gone is
+	// then empty.
+	Gone        []string
+	AllArticles bool
 }
 
 // Failed reports whether the build found errors (warnings do not count).
@@ -172,7 +182,7 @@ func (b *Builder) Build() (res *Result) {
 		if cfg.Staged {
 			var st *render.Staged
 			if st, err = tmpl.Stage(in); err == nil {
-				files, err = st.Articles()
+				files, res.Gone, res.AllArticles, err = st.Changes()
 				res.Rest = b.rest(st)
 			}
 		} else {

@@ -96,9 +96,15 @@ func New(dir string, defaults fs.FS, opts Options) (*Site, error) {
 		done:     make(chan struct{}),
 	}
 	s.server = serve.New(s.out, serve.Options{})
-	s.builder = build.NewBuilder(build.Config{Site: os.DirFS(dir), Defaults: defaults, Preview: true, Staged: true})
+	s.builder = build.NewBuilder(s.builderConfig())
 	s.Rebuild()
 	return s, nil
+}
+
+// builderConfig is how the preview builds: for the preview server,
+// staged, articles first.
+func (s *Site) builderConfig() build.Config {
+	return build.Config{Site: os.DirFS(s.dir), Defaults: s.defaults, Preview: true, Staged: true}
 }
 
 // Handler is the preview's HTTP handler.
@@ -170,9 +176,24 @@ func (s *Site) Rebuild() {
 		return
 	}
 
-	changed, err := s.update(&s.articles, res.Files)
-	if err != nil {
-		return
+	// The provisions' files come as what changed since the last build,
+	// or all of them when the builder starts afresh.
+	var changed []string
+	if res.AllArticles {
+		if changed, err = s.update(&s.articles, res.Files); err != nil {
+			return
+		}
+	} else {
+		rep, err := write.Patch(s.out, s.articles, res.Files, res.Gone)
+		if err != nil {
+			s.failWrite(err)
+			return
+		}
+		maps.Copy(s.articles, res.Files)
+		for _, name := range res.Gone {
+			delete(s.articles, name)
+		}
+		changed = rep.Changed
 	}
 	// A rebuild that changed nothing needs no reload, unless it fixed a
 	// failed build whose problems open pages still show.
@@ -212,6 +233,9 @@ func (s *Site) update(old *map[string][]byte, files map[string][]byte) ([]string
 // so the next build writes it whole.
 func (s *Site) failWrite(err error) {
 	s.articles, s.rest = nil, nil
+	// The builder's next build would give only what changed since this
+	// one: start it afresh so that it gives everything.
+	s.builder = build.NewBuilder(s.builderConfig())
 	s.fail(source.ErrorList{{Pos: source.Pos{File: s.out}, Msg: err.Error()}})
 }
 

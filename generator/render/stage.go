@@ -21,6 +21,71 @@ import (
 // renders the saved article and the few that show something of it (its
 // neighbours, the articles it cites), not the whole edition.
 func (st *Staged) Articles() (map[string][]byte, error) {
+	outs, _, err := st.articles()
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, o := range outs {
+		n += len(o.files)
+	}
+	files := make(map[string][]byte, n)
+	for _, o := range outs {
+		for _, f := range o.files {
+			if _, dup := files[f.path]; dup {
+				return nil, fmt.Errorf("render: two pages would be written to %s", f.path)
+			}
+			files[f.path] = f.data
+		}
+	}
+	return files, nil
+}
+
+// Changes is Articles for a rebuild with Input.Reuse: made holds the files
+// of the provisions rendered anew (every file of each, changed or not),
+// and gone the paths the last call made that this one does not. Applied
+// to the last call's files, they give what Articles would return, without
+// a map of every file of the edition: after one save, a few files. all
+// says that there was no last call (or it is not known): made then holds
+// every provision's file, as Articles would.
+func (st *Staged) Changes() (made map[string][]byte, gone []string, all bool, err error) {
+	outs, prev, err := st.articles()
+	if err != nil {
+		return nil, nil, false, err
+	}
+	made = map[string][]byte{}
+	bySlug := make(map[string]*articleOut, len(outs))
+	for i, o := range outs {
+		bySlug[st.s.c.Articles[i].Slug()] = o
+		if !o.fresh {
+			continue
+		}
+		for _, f := range o.files {
+			if _, dup := made[f.path]; dup {
+				return nil, nil, false, fmt.Errorf("render: two pages would be written to %s", f.path)
+			}
+			made[f.path] = f.data
+		}
+	}
+	if prev != nil {
+		for slug, old := range prev.bySlug {
+			if cur, ok := bySlug[slug]; ok && !cur.fresh {
+				continue // the same files as last time
+			}
+			for _, f := range old.files {
+				if _, ok := made[f.path]; !ok {
+					gone = append(gone, f.path)
+				}
+			}
+		}
+	}
+	slices.Sort(gone)
+	return made, gone, prev == nil, nil
+}
+
+// articles renders (or, with Reuse, keeps) every provision's files. prev
+// is the memo of the last call, nil if none.
+func (st *Staged) articles() (outs []*articleOut, prev *articleMemo, err error) {
 	s, t := st.s, st.t
 	arts := s.c.Articles
 	var last *articleMemo
@@ -28,27 +93,30 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 	if s.in.Reuse {
 		shared = s.sharedKey()
 		t.mu.Lock()
-		if t.articles != nil && reflect.DeepEqual(t.articles.shared, shared) {
-			last = t.articles
-		}
+		prev = t.articles
 		t.mu.Unlock()
+		if prev != nil && reflect.DeepEqual(prev.shared, shared) {
+			last = prev
+		}
 		defer t.views.rotate()
 	}
-	outs := make([]*articleOut, len(arts))
+	outs = make([]*articleOut, len(arts))
 	parallel.For(len(arts), func(i int) {
 		var key articleKey
 		if s.in.Reuse {
 			key = s.articleKey(i)
 			if o, ok := last.get(arts[i].Slug()); ok {
 				if o.key.equal(key) {
-					outs[i] = o
+					kept := *o
+					kept.fresh = false
+					outs[i] = &kept
 					return
 				}
 				// A citing text that changed elsewhere changes the
 				// backlinks without always changing how they are shown.
 				if sameButBacklinks(o.key, key) && slices.Equal(o.cited, s.citedLinks(arts[i])) {
 					kept := *o
-					kept.key = key
+					kept.key, kept.fresh = key, false
 					outs[i] = &kept
 					return
 				}
@@ -56,7 +124,7 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		}
 		old, _ := last.get(arts[i].Slug())
 		o := st.article(i, old)
-		o.key = key
+		o.key, o.fresh = key, true
 		if s.in.Reuse {
 			o.cited = s.citedLinks(arts[i])
 		} else if s.in.Emit != nil && o.err == nil {
@@ -70,33 +138,26 @@ func (st *Staged) Articles() (map[string][]byte, error) {
 		}
 		outs[i] = o
 	})
-	files := make(map[string][]byte, last.files())
 	next := &articleMemo{shared: shared, bySlug: make(map[string]*articleOut, len(arts))}
 	for i, o := range outs {
 		if o.err != nil {
-			return nil, o.err
-		}
-		for _, f := range o.files {
-			if _, dup := files[f.path]; dup {
-				return nil, fmt.Errorf("render: two pages would be written to %s", f.path)
-			}
-			files[f.path] = f.data
+			return nil, nil, o.err
 		}
 		st.urls = append(st.urls, o.urls...)
 		next.bySlug[arts[i].Slug()] = o
 	}
 	if s.in.Reuse {
-		next.nfiles = len(files)
 		t.mu.Lock()
 		t.articles = next
 		t.mu.Unlock()
 	}
 	st.done = true
-	return files, nil
+	return outs, prev, nil
 }
 
 // articleOut is what Articles made for one provision.
 type articleOut struct {
+	fresh    bool // rendered by this call, not kept from the last
 	key      articleKey
 	compare  compareKey  // with Reuse
 	compared int         // files[compared:] are the comparison pages
@@ -191,15 +252,6 @@ func (k compareKey) equal(o compareKey) bool {
 type articleMemo struct {
 	shared sharedKey
 	bySlug map[string]*articleOut
-	nfiles int
-}
-
-// files is how many files the memo's call made, 0 for a nil memo.
-func (m *articleMemo) files() int {
-	if m == nil {
-		return 0
-	}
-	return m.nfiles
 }
 
 // get returns the provision slug's output; a nil memo has none.

@@ -123,10 +123,23 @@ func removeLeftovers(parent, base string) {
 // save changes a handful of files and swapping the whole tree would cost
 // more than the build.
 func Update(out string, old, files map[string][]byte) (rep Report, err error) {
-	// Only the changed names are checked and sorted: after one save they
-	// are a handful among thousands.
+	var gone []string
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			gone = append(gone, name)
+		}
+	}
+	return Patch(out, old, files, gone)
+}
+
+// Patch is Update given only what changed: made holds new or rewritten
+// files (some may be unchanged after all: they are compared with old),
+// gone the paths of files no longer built. Files of old in neither are
+// left as they are, so a rebuild that made a few files looks at those
+// only.
+func Patch(out string, old, made map[string][]byte, gone []string) (rep Report, err error) {
 	var changed []string
-	for name, data := range files {
+	for name, data := range made {
 		if prev, ok := old[name]; ok && bytes.Equal(prev, data) {
 			continue
 		}
@@ -139,7 +152,7 @@ func Update(out string, old, files map[string][]byte) (rep Report, err error) {
 	// Each file is its own small write; on both processors they overlap.
 	errs := make([]error, len(changed))
 	parallel.For(len(changed), func(i int) {
-		errs[i] = replaceFile(out, changed[i], files[changed[i]], old)
+		errs[i] = replaceFile(out, changed[i], made[changed[i]], old)
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -147,8 +160,8 @@ func Update(out string, old, files map[string][]byte) (rep Report, err error) {
 		}
 	}
 	rep.Written = len(changed)
-	for name := range old {
-		if _, ok := files[name]; !ok {
+	for _, name := range gone {
+		if _, ok := old[name]; ok {
 			os.Remove(filepath.Join(out, filepath.FromSlash(name)))
 			changed = append(changed, name)
 		}
