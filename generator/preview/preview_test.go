@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -122,14 +123,7 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 	orig, _ := os.ReadFile(path)
 	save(t, path, bytes.Replace(orig, []byte("A joint statement."), []byte("A joint statement, edited."), 1), true)
 	ev.next(t, "reload", "articles/65/index.html")
-	page, err := http.Get(srv.URL + "/articles/65/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := new(bytes.Buffer)
-	body.ReadFrom(page.Body)
-	page.Body.Close()
-	if !strings.Contains(body.String(), "A joint statement, edited.") {
+	if !strings.Contains(get(t, srv.URL+"/articles/65/"), "A joint statement, edited.") {
 		t.Error("the served page does not show the edit")
 	}
 
@@ -146,6 +140,21 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 	if !site.OK() {
 		t.Error("not OK after the fix")
 	}
+}
+
+// get returns the body the server gives for url.
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(body)
 }
 
 // TestArticlesFirst: a save publishes the saved article's pages with one
@@ -166,14 +175,7 @@ func TestArticlesFirst(t *testing.T) {
 		t.Errorf("first event = %s; want the article's page and not the rest", first)
 	}
 	ev.next(t, "reload", `"data/convention.json"`)
-	resp, err := http.Get(srv.URL + "/data/convention.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := new(bytes.Buffer)
-	body.ReadFrom(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(body.String(), "A joint statement, restated.") {
+	if !strings.Contains(get(t, srv.URL+"/data/convention.json"), "A joint statement, restated.") {
 		t.Error("the served open data does not hold the edit")
 	}
 }
