@@ -78,11 +78,22 @@ func Parse(fsys fs.FS) (*Templates, error) {
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}, views: newViewMemo()}
+	// The shared files are parsed once; each page's set is a copy of them
+	// with the page's file added.
+	base := template.New("shared")
+	if len(shared) > 0 {
+		if base, err = base.ParseFS(fsys, shared...); err != nil {
+			return nil, fmt.Errorf("parse templates: %w", err)
+		}
+	}
 	for _, page := range pageTemplates {
 		if !slices.Contains(names, page) {
 			return nil, fmt.Errorf("parse templates: %s: file missing", page)
 		}
-		set, err := template.New(page).ParseFS(fsys, append(slices.Clone(shared), page)...)
+		set, err := base.Clone()
+		if err == nil {
+			set, err = set.ParseFS(fsys, page)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("parse templates: %w", err)
 		}
