@@ -39,7 +39,7 @@ func newCodeRenderer() codeRenderer {
 			// We write <pre><code> ourselves, to carry the language class.
 			chromahtml.WithPreWrapper(noPreWrapper{}),
 		),
-		style: lightStyle(),
+		style: chroma.MustNewStyle("travaux", chroma.StyleEntries{}),
 	}
 }
 
