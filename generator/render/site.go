@@ -170,6 +170,7 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 			results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
 		} else {
 			results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
+			pages[i].data = nil // done with: the view models of a large record are large
 		}
 	})
 	if in.Reuse {

@@ -189,8 +189,9 @@ func (t *Templates) executePart(page, name string, data any) (template.HTML, err
 	if set.Lookup(name) == nil {
 		return "", nil
 	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer func() { b.Reset(); buffers.Put(b) }()
+	if err := set.ExecuteTemplate(b, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
@@ -198,9 +199,14 @@ func (t *Templates) executePart(page, name string, data any) (template.HTML, err
 
 // execute runs the set parsed for page with data.
 func (t *Templates) execute(page string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.pages[page].ExecuteTemplate(&b, "layout", data); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer func() { b.Reset(); buffers.Put(b) }()
+	if err := t.pages[page].ExecuteTemplate(b, "layout", data); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// buffers hold pages while they are executed: a buffer grown by one page
+// is ready for the next, and the page keeps only its own bytes.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
