@@ -105,24 +105,16 @@ func (st *Staged) articles() (outs []*articleOut, prev *articleMemo, err error) 
 		var key articleKey
 		if s.in.Reuse {
 			key = s.articleKey(i)
-			if o, ok := last.get(arts[i].Slug()); ok {
-				if o.key.equal(key) {
-					kept := *o
-					kept.fresh = false
-					outs[i] = &kept
-					return
-				}
-				// A citing text that changed elsewhere changes the
-				// backlinks without always changing how they are shown.
-				if sameButBacklinks(o.key, key) && slices.Equal(o.cited, s.citedLinks(arts[i])) {
-					kept := *o
-					kept.key, kept.fresh = key, false
-					outs[i] = &kept
-					return
-				}
-			}
 		}
-		old, _ := last.get(arts[i].Slug())
+		old, ok := last.get(arts[i].Slug())
+		// A citing text that changed elsewhere changes the backlinks
+		// without always changing how they are shown.
+		if ok && (old.key.equal(key) || sameButBacklinks(old.key, key) && slices.Equal(old.cited, s.citedLinks(arts[i]))) {
+			kept := *old
+			kept.key, kept.fresh = key, false
+			outs[i] = &kept
+			return
+		}
 		o := st.article(i, old)
 		o.key, o.fresh = key, true
 		if s.in.Reuse {

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"travaux/generator/internal/parallel"
 )
 
 // A manifest maps each output path to a fingerprint of its content: the
@@ -21,18 +19,6 @@ type manifest map[string]string
 func fingerprintOf(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:16]) + " " + strconv.Itoa(len(data))
-}
-
-// newManifest fingerprints files, on every processor: hashing a large
-// site's every byte is the main cost of a build that changed nothing.
-func newManifest(names []string, files map[string][]byte) manifest {
-	sums := make([]string, len(names))
-	parallel.For(len(names), func(i int) { sums[i] = fingerprintOf(files[names[i]]) })
-	m := make(manifest, len(names))
-	for i, n := range names {
-		m[n] = sums[i]
-	}
-	return m
 }
 
 // readManifest reads the manifest at file, describing the output folder

@@ -44,27 +44,6 @@ type text struct {
 	from Source
 }
 
-// texts yields every text of the corpus that can cite, in reading order,
-// each with where it is shown: the articles' (articleTexts), then the
-// rest (otherTexts). It yields rather than lists: the texts of a large
-// corpus are many, and a list of them was a cost of every rebuild.
-func texts(c *model.Corpus) iter.Seq[text] {
-	return func(yield func(text) bool) {
-		for _, a := range c.Articles {
-			for t := range articleTexts(a) {
-				if !yield(t) {
-					return
-				}
-			}
-		}
-		for t := range otherTexts(c) {
-			if !yield(t) {
-				return
-			}
-		}
-	}
-}
-
 // articleTexts yields the texts of a: its adopted text, its history, its
 // earlier versions and its notes.
 func articleTexts(a *model.Article) iter.Seq[text] {
