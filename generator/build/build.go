@@ -105,7 +105,9 @@ func (r *Result) Pages() int {
 // Run builds the site. It never stops at the first problem: every stage
 // that can run does, so an author sees all problems at once.
 func Run(cfg Config) *Result {
-	return NewBuilder(cfg).Build()
+	b := NewBuilder(cfg)
+	b.once = true
+	return b.Build()
 }
 
 // Build runs the pipeline, reusing what earlier builds of this Builder
@@ -160,7 +162,9 @@ func (b *Builder) Build() (res *Result) {
 		b.linked.sameLinks = links.Continue(b.links)
 		var problems source.ErrorList
 		rendered, problems = b.renderTexts(corpus, links, false)
-		b.links = links
+		if !b.once {
+			b.links = links
+		}
 		res.Problems.Append(problems)
 	})
 	timed("check", func() {
@@ -230,8 +234,9 @@ func subIfExists(fsys fs.FS, dir string) fs.FS {
 // wording) get numbered paragraphs; everything else is prose. Each text
 // is told the article (and version) it stands in, so that "paragraph 3 of
 // this article" resolves, and links resolves its citations and defined
-// terms. With treatyOnly, it renders the treaty texts only and reports
-// nothing: the first pass, for the paragraphs xref indexes.
+// terms. With treatyOnly, it finds the paragraphs of the adopted and
+// earlier texts only (markdown.Renderer.Paragraphs) and reports nothing:
+// the first pass, for the index xref builds.
 func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly bool) (*model.TextMap, source.ErrorList) {
 	jobs, spans := b.textJobs(c, treatyOnly)
 	md := b.md
@@ -275,7 +280,9 @@ func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly
 		o.Links = links
 		var r *model.Rendered
 		var errs source.ErrorList
-		if j.treaty {
+		if treatyOnly {
+			r = md.Paragraphs(j.text, o)
+		} else if j.treaty {
 			r, errs = md.TreatyWith(j.text, o)
 			if r == nil {
 				r = &model.Rendered{HTML: template.HTML(template.HTMLEscapeString(j.text.Source))}
@@ -285,12 +292,14 @@ func (b *Builder) renderTexts(c *model.Corpus, links markdown.Linker, treatyOnly
 		}
 		results[i] = textResult{r: r, errs: errs}
 	})
-	cache.keep(jobs, results, reused, links)
-	done := make(map[*model.Article][]textResult, len(spans))
-	for _, sp := range spans {
-		done[sp.a] = results[sp.start:sp.end:sp.end]
+	if !b.once {
+		cache.keep(jobs, results, reused, links)
+		done := make(map[*model.Article][]textResult, len(spans))
+		for _, sp := range spans {
+			done[sp.a] = results[sp.start:sp.end:sp.end]
+		}
+		b.done[pass] = done
 	}
-	b.done[pass] = done
 	out := model.NewTextMap(len(jobs))
 	var problems source.ErrorList
 	for i, j := range jobs {
@@ -348,7 +357,9 @@ func (b *Builder) textJobs(c *model.Corpus, treatyOnly bool) ([]textJob, []artic
 		spans = append(spans, articleSpan{a, len(l.jobs), len(l.jobs) + len(jobs)})
 		l.jobs = append(l.jobs, jobs...)
 	}
-	b.jobs[pass] = next
+	if !b.once {
+		b.jobs[pass] = next
+	}
 	return l.jobs, spans
 }
 
@@ -411,6 +422,9 @@ func (l *jobList) addArticle(a *model.Article) {
 	for _, v := range a.Versions {
 		l.add(v.Text, markdown.Options{Prefix: "v-" + v.Version.ID + "-", Article: a.Slug(), Version: v.Version.ID}, true)
 	}
+	if l.treatyOnly {
+		return // the index needs the adopted and earlier texts only
+	}
 	for i, e := range a.History {
 		l.add(e.Wording, markdown.Options{Prefix: "e" + strconv.Itoa(i+1) + "-", Article: a.Slug()}, true)
 		l.add(e.Summary, in, false)
@@ -436,7 +450,9 @@ func (b *Builder) checkParagraphs(c *model.Corpus, rendered *model.TextMap) sour
 		next[a] = pc
 		problems.Append(pc.errs)
 	}
-	b.paragraphChecks = next
+	if !b.once {
+		b.paragraphChecks = next
+	}
 	return problems
 }
 

@@ -29,6 +29,10 @@ type Builder struct {
 	done     [2]map[*model.Article][]textResult // what the last build made of them
 	// paragraphChecks are the last build's findings of checkParagraphs.
 	paragraphChecks map[*model.Article]paragraphCheck
+	// once says that the builder builds once (Run): it keeps nothing for
+	// a next build, which would cost time and hold the whole edition's
+	// rendered texts twice.
+	once bool
 
 	mu      sync.Mutex
 	tmpl    *render.Templates

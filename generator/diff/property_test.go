@@ -246,3 +246,27 @@ func FuzzWords(f *testing.F) {
 		checkRows(t, old, new, Rows(old, new))
 	})
 }
+
+// TestEqualShortcut checks that compare's shortcut for texts written the
+// same gives what the full comparison gives, for random texts, the
+// benchmark article, and texts whose spacing or case differs (which must
+// not take the shortcut).
+func TestEqualShortcut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := []string{"x", "1. A b.\n\n2. C d.", strings.Join(benchParagraphs(t), "\n\n")}
+	for range 200 {
+		texts = append(texts, randomText(rng, 1+rng.IntN(120)))
+	}
+	for _, s := range texts {
+		a, b := tokenize(s), tokenize(s)
+		if got, want := compare(a, b), compareAligned(a, b); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: shortcut %s %+v, full %s %+v", s, formatOps(got.Ops), got.Stats, formatOps(want.Ops), want.Stats)
+		}
+	}
+	for _, p := range [][2]string{{"the Convention", "the convention"}, {"a  b", "a b"}, {"a b", "ab"}} {
+		a, b := tokenize(p[0]), tokenize(p[1])
+		if got, want := compare(a, b), compareAligned(a, b); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q, %q: %s, want %s", p[0], p[1], formatOps(got.Ops), formatOps(want.Ops))
+		}
+	}
+}

@@ -141,6 +141,16 @@ func New(ops []Op) string {
 // compare is Words on tokens: align, find moves, apply the degenerate
 // guard, and give back ops with their statistics.
 func compare(a, b []token) Result {
+	// Texts written the same are one Equal: most paragraphs a row pairs,
+	// and the wording of a proposal that edits one sentence, are.
+	if len(a) > 0 && len(a) == len(b) && sameSpelling(a, b) {
+		return Result{Ops: []Op{{Kind: Equal, Text: join(b)}}}
+	}
+	return compareAligned(a, b)
+}
+
+// compareAligned is compare without the shortcut for equal texts.
+func compareAligned(a, b []token) Result {
 	var spans []span
 	if ra, rb, ok := toRunes(a, b); ok {
 		spans = findMoves(a, b, ra, rb, alignRunes(a, b, ra, rb))

@@ -120,6 +120,29 @@ func (r *Renderer) TreatyWith(t model.Text, o Options) (out *model.Rendered, err
 	}, errs
 }
 
+// Paragraphs finds the paragraphs of a treaty text as TreatyWith does,
+// without linking or rendering it: the result has Paragraphs only. It is
+// what the cross-reference index needs of every text before any text can
+// be linked, at a fraction of the cost. Problems are TreatyWith's to
+// report.
+func (r *Renderer) Paragraphs(t model.Text, o Options) (out *model.Rendered) {
+	var errs source.ErrorList
+	defer recoverInto(t, &errs, func() { out = &model.Rendered{} })
+	if strings.TrimSpace(t.Source) == "" {
+		return &model.Rendered{}
+	}
+	src := []byte(t.Source)
+	at := newLocator(t)
+	doc := r.parse(src)
+	// The same passes as TreatyWith up to the paragraphs, which the
+	// explicit links and the disarmed ones shape.
+	newLinkPass(src, at, o).explicit(doc)
+	disarmLinks(doc, src, at)
+	pass := &treatyPass{src: src, at: at, prefix: o.Prefix}
+	pass.run(doc)
+	return &model.Rendered{Paragraphs: pass.paras}
+}
+
 func (r *Renderer) parse(src []byte) ast.Node {
 	return r.md.Parser().Parse(text.NewReader(src))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -39,7 +40,11 @@ func TestCases(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: no input section", file)
 			}
-			got := runCase(r, mode, input, caseOptions(t, string(a.Comment)))
+			o := caseOptions(t, string(a.Comment))
+			got := runCase(r, mode, input, o)
+			if mode == "treaty" {
+				checkParagraphsOnly(t, r, input, o)
+			}
 			if *update {
 				writeCase(t, file, a, mode, got)
 				return
@@ -240,4 +245,19 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// checkParagraphsOnly checks that Paragraphs finds the paragraphs
+// TreatyWith does.
+func checkParagraphsOnly(t *testing.T, r *Renderer, input string, o Options) {
+	t.Helper()
+	text := model.Text{Source: input, Pos: source.Pos{File: "test.md", Line: 1, Col: 1}}
+	full, _ := r.TreatyWith(text, o)
+	only := r.Paragraphs(text, o)
+	if !reflect.DeepEqual(only.Paragraphs, full.Paragraphs) {
+		t.Errorf("Paragraphs gives\n%+v\nTreatyWith gives\n%+v", only.Paragraphs, full.Paragraphs)
+	}
+	if only.HTML != "" || only.Citations != nil {
+		t.Errorf("Paragraphs rendered more than paragraphs: %+v", only)
+	}
 }
