@@ -54,9 +54,9 @@ type Config struct {
 	// build, and Result.Gone those it no longer makes, unless
 	// Result.AllArticles (render.Staged.Changes).
 	Staged bool
-	// Emit, when set, receives each provision's files as soon as they are
-	// rendered, from several goroutines, and Result.Files holds only the
-	// rest: `travaux build` writes while it renders (render.Input.Emit).
+	// Emit, when set, receives every file as soon as it is rendered, from
+	// several goroutines, and Result.Files holds none: `travaux build`
+	// writes while it renders (render.Input.Emit).
 	Emit func(path string, data []byte) error
 	// Progress, when set, is told as each stage starts, with the number
 	// of provisions it works through (0 before they are loaded), so that

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"travaux/generator/internal/testsite"
@@ -166,6 +168,43 @@ func TestShippedContent(t *testing.T) {
 	for name, data := range first.Files {
 		if string(second.Files[name]) != string(data) {
 			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestEmitGivesEveryFile builds the shipped edition with Config.Emit and
+// without: every file goes to Emit, once and with the same bytes, and
+// Result.Files holds none.
+func TestEmitGivesEveryFile(t *testing.T) {
+	root := os.DirFS("../..")
+	want := Run(Config{Site: root, Defaults: templates.FS})
+	if want.Failed() {
+		t.Fatal(want.Problems)
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	var twice []string
+	res := Run(Config{Site: root, Defaults: templates.FS, Emit: func(path string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[path]; dup {
+			twice = append(twice, path)
+		}
+		got[path] = bytes.Clone(data)
+		return nil
+	}})
+	if res.Failed() || len(res.Files) != 0 {
+		t.Fatalf("with Emit: %d files returned, problems %v", len(res.Files), res.Problems)
+	}
+	if len(twice) > 0 {
+		t.Errorf("emitted twice: %v", twice)
+	}
+	if len(got) != len(want.Files) {
+		t.Errorf("emitted %d files, want %d", len(got), len(want.Files))
+	}
+	for name, data := range want.Files {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s: emitted bytes differ from the build's", name)
 		}
 	}
 }

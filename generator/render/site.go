@@ -77,10 +77,10 @@ type Input struct {
 	// server's rebuilds). A one-off build leaves it off: keeping the pages
 	// would only hold memory.
 	Reuse bool
-	// Emit, when set, is handed each provision's files as soon as they
-	// are made, from several goroutines; Articles then returns none of
-	// them, so a large site need not hold them all (a build writing as
-	// it renders). Not with Reuse, which keeps them.
+	// Emit, when set, is handed every file as soon as it is made, from
+	// several goroutines; Articles, Rest and Site then return none, so a
+	// large site need not hold them all (a build writing as it renders).
+	// Not with Reuse, which keeps them.
 	Emit func(path string, data []byte) error
 	// CitedBy lists, for each article slug, the places that cite it
 	// (package xref); nil when nothing does.
@@ -89,7 +89,8 @@ type Input struct {
 
 // Site renders every page and asset of the site. Keys are output paths
 // relative to the output root ("index.html", "articles/65/index.html",
-// "assets/site.3f2a9c1b.css"); values are the files' bytes.
+// "assets/site.3f2a9c1b.css"); values are the files' bytes. With
+// Input.Emit, the files go there instead and the map is empty.
 func (t *Templates) Site(in Input) (map[string][]byte, error) {
 	st, err := t.Stage(in)
 	if err != nil {
@@ -163,14 +164,19 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 	// Executing templates is most of render's work and pages are
 	// independent: run them on every processor, keep the results in page
 	// order.
+	emit := in.Emit != nil && !in.Reuse
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(i int) {
 		if in.Reuse {
 			results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
-		} else {
-			results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
-			pages[i].data = nil // done with: the view models of a large record are large
+			return
+		}
+		results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
+		pages[i].data = nil // done with: the view models of a large record are large
+		if emit && errs[i] == nil {
+			errs[i] = in.Emit(pages[i].path, results[i])
+			results[i] = nil
 		}
 	})
 	if in.Reuse {
@@ -186,7 +192,9 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("render %s: %w", p.path, errs[i])
 		}
-		out[p.path] = results[i]
+		if !emit {
+			out[p.path] = results[i]
+		}
 		if i > 0 && p.url != "" && !p.redirect {
 			urls = append(urls, newSitemapURL(s.baseURL, p.url, p.lastmod))
 		}
@@ -196,6 +204,14 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 		return nil, fmt.Errorf("render sitemap.xml: %w", err)
 	}
 	out["sitemap.xml"] = sm
+	if emit {
+		for p, data := range out {
+			if err := in.Emit(p, data); err != nil {
+				return nil, fmt.Errorf("render %s: %w", p, err)
+			}
+			delete(out, p)
+		}
+	}
 	return out, nil
 }
 
