@@ -138,15 +138,17 @@ func (c *cursor) lit(s string) bool {
 	return false
 }
 
-// number reads an article or paragraph number: one to three digits, not
-// part of a longer number ("6.2", "79/243", "1,000") and not the day of a
-// date ("24 December").
+// number reads an article or paragraph number: one to five digits (a
+// collection of treaties, or every draft of a long negotiation, numbers
+// its provisions in the thousands), not part of a longer number ("6.2",
+// "79/243", "1,000") and not the day of a date ("24 December").
 func (c *cursor) number() (int, bool) {
+	const maxDigits = 5
 	j := c.i
-	for j < len(c.s) && j-c.i < 4 && c.s[j] >= '0' && c.s[j] <= '9' {
+	for j < len(c.s) && j-c.i <= maxDigits && c.s[j] >= '0' && c.s[j] <= '9' {
 		j++
 	}
-	if j == c.i || j-c.i > 3 {
+	if j == c.i || j-c.i > maxDigits {
 		return 0, false
 	}
 	if j < len(c.s) {
