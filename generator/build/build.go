@@ -13,8 +13,10 @@
 package build
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -58,6 +60,9 @@ type Config struct {
 	// several goroutines, and Result.Files holds none: `travaux build`
 	// writes while it renders (render.Input.Emit).
 	Emit func(path string, data []byte) error
+	// EmitFrom, with Emit, streams the files too large to hold whole
+	// (render.Input.EmitFrom; write.Stream.AddFrom).
+	EmitFrom func(name func(sum [sha256.Size]byte) string, write func(io.Writer) error) (string, error)
 	// Progress, when set, is told as each stage starts, with the number
 	// of provisions it works through (0 before they are loaded), so that
 	// a long build can show where it is.
@@ -181,7 +186,7 @@ func (b *Builder) Build() (res *Result) {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, Emit: cfg.Emit, CitedBy: links.CitedBy(rendered)}
+		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, Emit: cfg.Emit, EmitFrom: cfg.EmitFrom, CitedBy: links.CitedBy(rendered)}
 		var files map[string][]byte
 		if cfg.Staged {
 			var st *render.Staged

@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -173,8 +175,8 @@ func TestShippedContent(t *testing.T) {
 }
 
 // TestEmitGivesEveryFile builds the shipped edition with Config.Emit and
-// without: every file goes to Emit, once and with the same bytes, and
-// Result.Files holds none.
+// EmitFrom and without: every file goes to one of them, once and with the
+// same bytes, and Result.Files holds none.
 func TestEmitGivesEveryFile(t *testing.T) {
 	root := os.DirFS("../..")
 	want := Run(Config{Site: root, Defaults: templates.FS})
@@ -184,6 +186,7 @@ func TestEmitGivesEveryFile(t *testing.T) {
 	var mu sync.Mutex
 	got := map[string][]byte{}
 	var twice []string
+	streamed := 0
 	res := Run(Config{Site: root, Defaults: templates.FS, Emit: func(path string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
@@ -192,12 +195,29 @@ func TestEmitGivesEveryFile(t *testing.T) {
 		}
 		got[path] = bytes.Clone(data)
 		return nil
+	}, EmitFrom: func(name func([sha256.Size]byte) string, write func(io.Writer) error) (string, error) {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return "", err
+		}
+		path := name(sha256.Sum256(b.Bytes()))
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[path]; dup {
+			twice = append(twice, path)
+		}
+		got[path] = b.Bytes()
+		streamed++
+		return path, nil
 	}})
 	if res.Failed() || len(res.Files) != 0 {
 		t.Fatalf("with Emit: %d files returned, problems %v", len(res.Files), res.Problems)
 	}
 	if len(twice) > 0 {
 		t.Errorf("emitted twice: %v", twice)
+	}
+	if streamed != 2 {
+		t.Errorf("%d files streamed, want 2 (the search index and the open data)", streamed)
 	}
 	if len(got) != len(want.Files) {
 		t.Errorf("emitted %d files, want %d", len(got), len(want.Files))

@@ -80,7 +80,11 @@ func isFavicon(name string) bool {
 // fingerprint inserts the first 8 hex digits of data's SHA-256 before the
 // extension: "img/seal.png" becomes "img/seal.1a2b3c4d.png".
 func fingerprint(name string, data []byte) string {
-	sum := sha256.Sum256(data)
+	return fingerprintSum(name, sha256.Sum256(data))
+}
+
+// fingerprintSum is fingerprint for bytes whose SHA-256 is sum.
+func fingerprintSum(name string, sum [sha256.Size]byte) string {
 	h := hex.EncodeToString(sum[:4])
 	ext := path.Ext(name)
 	return strings.TrimSuffix(name, ext) + "." + h + ext

@@ -1,9 +1,8 @@
 package render
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,8 +203,45 @@ func (s *site) paragraphs(t model.Text) []dataParagraph {
 	return out
 }
 
-// openData is data/convention.json.
-func (s *site) openData() ([]byte, error) {
+// writeOpenData writes data/convention.json to w, an article at a time,
+// so that a large edition's export is never held whole. The result is
+// what encoding/json makes of a dataDoc holding every article
+// (TestOpenDataStream), compact: the export grows with the edition, and
+// indenting it costs more than encoding it.
+func (s *site) writeOpenData(w io.Writer) error {
+	d := s.dataHead()
+	j := newJSONStream(w)
+	j.raw(`{"format":`)
+	j.value(d.Format)
+	j.raw(`,"schema":`)
+	j.value(d.Schema)
+	j.raw(`,"convention":`)
+	j.value(d.Convention)
+	j.raw(`,"versions":`)
+	j.value(d.Versions)
+	j.raw(`,"sessions":`)
+	j.value(d.Sessions)
+	j.raw(`,"delegations":`)
+	j.value(d.Delegations)
+	j.raw(`,"sources":`)
+	j.value(d.Sources)
+	j.raw(`,"topics":`)
+	j.value(d.Topics)
+	j.raw(`,"articles":[`)
+	for i, a := range s.c.Articles {
+		if i > 0 {
+			j.raw(",")
+		}
+		j.value(s.dataArticle(a))
+	}
+	j.raw(`],"pages":`)
+	j.value(d.Pages)
+	j.raw("}\n")
+	return j.err
+}
+
+// dataHead is the export without its articles (see dataArticle).
+func (s *site) dataHead() dataDoc {
 	c := s.c
 	conv := c.Convention
 	d := dataDoc{
@@ -258,69 +294,65 @@ func (s *site) openData() ([]byte, error) {
 	for _, t := range c.Topics {
 		d.Topics = append(d.Topics, dataTopic{ID: t.ID, Name: t.Name, Intro: src(t.Intro), URL: topicURL(t.ID)})
 	}
-	for _, a := range c.Articles {
-		x := dataArticle{
-			Slug:            a.Slug(),
-			Kind:            a.Kind,
-			Number:          a.Number,
-			Title:           a.Title,
-			TitleUnverified: a.TitleUnverified,
-			Chapter:         a.Chapter.ID,
-			Topics:          ids(a.Topics),
-			Partial:         a.Partial,
-			TextSources:     ids(a.TextSources),
-			Updated:         a.Updated,
-			URL:             articleURL(a),
-			Text:            src(a.Body),
-			Paragraphs:      s.paragraphs(a.Body),
-			Notes:           src(a.Notes),
-		}
-		for _, df := range a.Defines {
-			x.Defines = append(x.Defines, dataDefinition{Term: df.Term, On: df.On.ID})
-		}
-		for _, av := range s.sortedVersions(a) {
-			x.Versions = append(x.Versions, dataArticleText{Version: av.Version.ID, Number: av.Number, Text: src(av.Text), Paragraphs: s.paragraphs(av.Text), Sources: ids(av.Sources)})
-		}
-		for i, e := range s.timeline(a) {
-			y := dataEntry{
-				Anchor:        "entry-" + strconv.Itoa(i+1),
-				Session:       e.Session.ID,
-				Date:          e.Date,
-				On:            e.On.ID,
-				Kind:          e.Kind,
-				By:            ids(e.By),
-				OnBehalf:      e.OnBehalf.ID,
-				Supported:     ids(e.Supported),
-				Opposed:       ids(e.Opposed),
-				Wording:       src(e.Wording),
-				Reconstructed: e.Reconstructed,
-				Outcome:       e.Outcome,
-				Summary:       src(e.Summary),
-				Sources:       ids(e.Sources),
-			}
-			if len(e.Edits) > 0 {
-				y.Base = e.Base.ID
-				if y.Base == "" {
-					y.Base = "adopted"
-				}
-			}
-			for _, ed := range e.Edits {
-				y.Edits = append(y.Edits, dataEdit{Replace: ed.Replace, With: ed.With})
-			}
-			x.History = append(x.History, y)
-		}
-		d.Articles = append(d.Articles, x)
-	}
 	for _, p := range c.Pages {
 		d.Pages = append(d.Pages, dataPage{Slug: p.Slug, Title: p.Title, Body: src(p.Body), URL: pageURL(p)})
 	}
-	var b bytes.Buffer
-	// Compact: the export grows with the edition, and indenting it
-	// costs more than encoding it.
-	if err := json.NewEncoder(&b).Encode(d); err != nil {
-		return nil, err
+	return d
+}
+
+// dataArticle is one article of the export.
+func (s *site) dataArticle(a *model.Article) dataArticle {
+	x := dataArticle{
+		Slug:            a.Slug(),
+		Kind:            a.Kind,
+		Number:          a.Number,
+		Title:           a.Title,
+		TitleUnverified: a.TitleUnverified,
+		Chapter:         a.Chapter.ID,
+		Topics:          ids(a.Topics),
+		Partial:         a.Partial,
+		TextSources:     ids(a.TextSources),
+		Updated:         a.Updated,
+		URL:             articleURL(a),
+		Text:            src(a.Body),
+		Paragraphs:      s.paragraphs(a.Body),
+		Notes:           src(a.Notes),
 	}
-	return b.Bytes(), nil
+	for _, df := range a.Defines {
+		x.Defines = append(x.Defines, dataDefinition{Term: df.Term, On: df.On.ID})
+	}
+	for _, av := range s.sortedVersions(a) {
+		x.Versions = append(x.Versions, dataArticleText{Version: av.Version.ID, Number: av.Number, Text: src(av.Text), Paragraphs: s.paragraphs(av.Text), Sources: ids(av.Sources)})
+	}
+	for i, e := range s.timeline(a) {
+		y := dataEntry{
+			Anchor:        "entry-" + strconv.Itoa(i+1),
+			Session:       e.Session.ID,
+			Date:          e.Date,
+			On:            e.On.ID,
+			Kind:          e.Kind,
+			By:            ids(e.By),
+			OnBehalf:      e.OnBehalf.ID,
+			Supported:     ids(e.Supported),
+			Opposed:       ids(e.Opposed),
+			Wording:       src(e.Wording),
+			Reconstructed: e.Reconstructed,
+			Outcome:       e.Outcome,
+			Summary:       src(e.Summary),
+			Sources:       ids(e.Sources),
+		}
+		if len(e.Edits) > 0 {
+			y.Base = e.Base.ID
+			if y.Base == "" {
+				y.Base = "adopted"
+			}
+		}
+		for _, ed := range e.Edits {
+			y.Edits = append(y.Edits, dataEdit{Replace: ed.Replace, With: ed.With})
+		}
+		x.History = append(x.History, y)
+	}
+	return x
 }
 
 // sortedVersions is an article's earlier wordings in the order of the

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
 	"strings"
 
 	"travaux/generator/catalog"
@@ -81,19 +85,17 @@ func (s *site) recordPages(out map[string][]byte) ([]page, error) {
 		}
 	}
 
-	index, err := s.searchIndex()
+	indexPath, err := s.streamFile(out, func(sum [sha256.Size]byte) string {
+		return "assets/" + fingerprintSum("search-index.json", sum)
+	}, s.writeSearchIndex)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("render the search index: %w", err)
 	}
-	indexPath := "assets/" + fingerprint("search-index.json", index)
-	out[indexPath] = index
 	add(searchURL, tmplSearch, s.searchPage("/"+indexPath))
 
-	data, err := s.openData()
-	if err != nil {
-		return nil, err
+	if _, err := s.streamFile(out, func([sha256.Size]byte) string { return dataPath }, s.writeOpenData); err != nil {
+		return nil, fmt.Errorf("render %s: %w", dataPath, err)
 	}
-	out[dataPath] = data
 	out[schemaPath] = conventionSchema
 	feed, err := s.feed()
 	if err != nil {
@@ -101,6 +103,22 @@ func (s *site) recordPages(out map[string][]byte) ([]page, error) {
 	}
 	out[feedPath] = feed
 	return pages, nil
+}
+
+// streamFile makes a file with write: through Input.EmitFrom when the
+// build streams its files, or else into out. name gives its path from
+// the SHA-256 of its bytes; streamFile returns the path.
+func (s *site) streamFile(out map[string][]byte, name func(sum [sha256.Size]byte) string, write func(io.Writer) error) (string, error) {
+	if s.in.EmitFrom != nil && !s.in.Reuse {
+		return s.in.EmitFrom(name, write)
+	}
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return "", err
+	}
+	p := name(sha256.Sum256(b.Bytes()))
+	out[p] = b.Bytes()
+	return p, nil
 }
 
 // homeRecord is the home page's way into the record.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -284,5 +285,20 @@ func TestTimeline(t *testing.T) {
 	}
 	if tl.Bars[0].Count != "1" || tl.Bars[1].Count != "8" {
 		t.Errorf("entry counts %q and %q, want 1 and 8", tl.Bars[0].Count, tl.Bars[1].Count)
+	}
+}
+
+// TestPlainFromHTML: blocks are kept apart by a space, inline elements
+// add none, entities are decoded.
+func TestPlainFromHTML(t *testing.T) {
+	for in, want := range map[string]string{
+		`<p>subject to <a class="xref" href="/articles/1000/">article 1000</a>, request</p>`: "subject to article 1000, request",
+		`<p>One.</p><p>Two <em>and</em>&nbsp;<strong>three</strong>.</p>`:                    "One. Two and three.",
+		`<ol><li>first</li><li>second</li></ol>`:                                             "first second",
+		`<p>a <code>x&lt;y</code> b<br>c</p>`:                                                "a x<y b c",
+	} {
+		if got := plainFromHTML(template.HTML(in)); got != want {
+			t.Errorf("plainFromHTML(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

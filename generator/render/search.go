@@ -1,10 +1,9 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"html"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 
@@ -42,11 +41,27 @@ const (
 
 type searchDoc [4]string // kind, url, title, text
 
-// searchIndex is the index's JSON.
-func (s *site) searchIndex() ([]byte, error) {
-	var docs []searchDoc
+// writeSearchIndex writes the index's JSON to w, a document at a time,
+// so that a large edition's index is never held whole.
+func (s *site) writeSearchIndex(w io.Writer) error {
+	j := newJSONStream(w)
+	j.raw(`{"docs":[`)
+	first := true
+	s.searchDocs(func(d searchDoc) {
+		if !first {
+			j.raw(",")
+		}
+		first = false
+		j.value(d)
+	})
+	j.raw("]}\n")
+	return j.err
+}
+
+// searchDocs hands each document of the index to add, in index order.
+func (s *site) searchDocs(emit func(searchDoc)) {
 	add := func(kind, url, title, text string) {
-		docs = append(docs, searchDoc{kind, url, title, strings.Join(strings.Fields(text), " ")})
+		emit(searchDoc{kind, url, title, strings.Join(strings.Fields(text), " ")})
 	}
 	for _, a := range s.c.Articles {
 		u := articleURL(a)
@@ -106,17 +121,6 @@ func (s *site) searchIndex() ([]byte, error) {
 	for _, p := range s.c.Pages {
 		add(docPage, pageURL(p), p.Title, plainFromHTML(s.html(p.Body)))
 	}
-
-	// The encoder escapes <, > and & (as \u003c …), so that no text an
-	// author wrote reads as markup even if the file were served as HTML.
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	if err := enc.Encode(struct {
-		Docs []searchDoc `json:"docs"`
-	}{docs}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // entryTitle names a history entry in a result: "Article 40, paragraph 21:
@@ -160,7 +164,9 @@ func (s *site) entryText(e *model.Entry) string {
 }
 
 // plainFromHTML is the text of a piece of the markdown stage's HTML: tags
-// dropped, entities decoded, blocks kept apart by a space.
+// dropped, entities decoded, blocks kept apart by a space. Inline tags
+// (a link, emphasis) add no space, so that "to <a>1000</a>, request"
+// reads "to 1000, request".
 func plainFromHTML(h template.HTML) string {
 	var b strings.Builder
 	src := string(h)
@@ -175,10 +181,27 @@ func plainFromHTML(h template.HTML) string {
 		if j < 0 {
 			break
 		}
-		b.WriteByte(' ')
+		if !inlineTags[tagName(src[i+1:i+j])] {
+			b.WriteByte(' ')
+		}
 		src = src[i+j+1:]
 	}
 	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+}
+
+// inlineTags are the elements the markdown stage puts inside a line of
+// text.
+var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "code": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "mark": true, "s": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true}
+
+// tagName is the lower-case name of the tag whose text, between < and >,
+// is t: "/a" and `a href="…"` give "a".
+func tagName(t string) string {
+	t = strings.TrimPrefix(t, "/")
+	end := strings.IndexFunc(t, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') })
+	if end >= 0 {
+		t = t[:end]
+	}
+	return strings.ToLower(t)
 }
 
 // searchPage is the search form.

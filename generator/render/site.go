@@ -47,8 +47,10 @@
 package render
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 	"sync"
 
@@ -82,6 +84,11 @@ type Input struct {
 	// large site need not hold them all (a build writing as it renders).
 	// Not with Reuse, which keeps them.
 	Emit func(path string, data []byte) error
+	// EmitFrom, when set, is handed the files too large to hold whole
+	// (the open data, the search index) to stream instead, as
+	// write.Stream.AddFrom takes them: name gives the path from the
+	// SHA-256 of the bytes, write writes them. Not with Reuse.
+	EmitFrom func(name func(sum [sha256.Size]byte) string, write func(io.Writer) error) (string, error)
 	// CitedBy lists, for each article slug, the places that cite it
 	// (package xref); nil when nothing does.
 	CitedBy xref.CitedBy

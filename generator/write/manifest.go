@@ -17,8 +17,12 @@ import (
 type manifest map[string]string
 
 func fingerprintOf(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:16]) + " " + strconv.Itoa(len(data))
+	return fingerprintOfSum(sha256.Sum256(data), len(data))
+}
+
+// fingerprintOfSum is the fingerprint of n bytes whose SHA-256 is sum.
+func fingerprintOfSum(sum [sha256.Size]byte, n int) string {
+	return hex.EncodeToString(sum[:16]) + " " + strconv.Itoa(n)
 }
 
 // readManifest reads the manifest at file, describing the output folder

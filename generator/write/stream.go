@@ -1,8 +1,11 @@
 package write
 
 import (
+	"bufio"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -96,6 +99,70 @@ func (s *Stream) Add(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", s.out, err)
 	}
 	return nil
+}
+
+// AddFrom is Add for a file too large to hold whole: write streams its
+// bytes, which go to disk as they come. name is given the SHA-256 of the
+// bytes and returns the file's name, so that a name can carry a
+// fingerprint of its content ("search-index.3f2a9c1b.json"); AddFrom
+// returns it. On error nothing is added.
+func (s *Stream) AddFrom(name func(sum [sha256.Size]byte) string, write func(io.Writer) error) (string, error) {
+	f, err := os.CreateTemp(s.tmp, ".part-")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", s.out, err)
+	}
+	part := f.Name()
+	defer os.Remove(part) // a no-op once renamed
+	h := sha256.New()
+	n := &countingWriter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", s.out, err)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	final := name(sum)
+	if !fs.ValidPath(final) || final == "." {
+		return "", fmt.Errorf("write %s: invalid output path %q", s.out, final)
+	}
+	fp := fingerprintOfSum(sum, n.n)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.next[final]; dup || s.done {
+		if dup {
+			return "", fmt.Errorf("write %s: %s added twice", s.out, final)
+		}
+		return "", fmt.Errorf("write %s: %s added after the end", s.out, final)
+	}
+	if s.prev[final] == fp {
+		s.next[final] = fp
+		s.unmoved = append(s.unmoved, final)
+		return final, nil
+	}
+	if err := s.mkdir(final); err != nil {
+		return "", err
+	}
+	if err := os.Rename(part, filepath.Join(s.tmp, filepath.FromSlash(final))); err != nil {
+		return "", fmt.Errorf("write %s: %w", s.out, err)
+	}
+	s.next[final] = fp
+	s.written++
+	return final, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
 }
 
 // mkdir makes the folder of the file name under tmp. It is called with

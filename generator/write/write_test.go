@@ -1,7 +1,10 @@
 package write
 
 import (
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -234,5 +237,58 @@ func TestStream(t *testing.T) {
 	got := readTree(t, out)
 	if len(got) != 21 || got["index.html"] != "home" || got["articles/7/index.html"] != "7" || got["old/index.html"] != "" {
 		t.Errorf("output after Commit = %v", got)
+	}
+}
+
+// TestAddFrom streams files into a Stream: one named by its content's
+// hash, one whose writer fails (nothing of it is kept), and then the same
+// files again, which a second build links rather than writes.
+func TestAddFrom(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	hashed := func(sum [sha256.Size]byte) string { return fmt.Sprintf("assets/index.%x.json", sum[:4]) }
+	fixed := func([sha256.Size]byte) string { return "data/all.json" }
+	body := strings.Repeat(`{"doc":1},`, 100_000) // larger than the writer's buffer
+	build := func() (Report, map[string]string) {
+		t.Helper()
+		st, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, err := st.AddFrom(hashed, func(w io.Writer) error {
+			_, err := io.WriteString(w, body)
+			return err
+		})
+		sum := sha256.Sum256([]byte(body))
+		if want := hashed(sum); err != nil || name != want {
+			t.Fatalf("AddFrom = %q, %v; want %q", name, err, want)
+		}
+		if _, err := st.AddFrom(fixed, func(w io.Writer) error {
+			io.WriteString(w, "half a file")
+			return errors.New("disk full")
+		}); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Fatalf("a failing writer gave %v", err)
+		}
+		if _, err := st.AddFrom(fixed, func(w io.Writer) error { _, err := io.WriteString(w, "[]"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddFrom(fixed, func(w io.Writer) error { return nil }); err == nil {
+			t.Error("a second data/all.json was accepted")
+		}
+		rep, err := st.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, readTree(t, out)
+	}
+	rep, got := build()
+	name := hashed(sha256.Sum256([]byte(body)))
+	if rep.Written != 2 || len(got) != 2 || got[name] != body || got["data/all.json"] != "[]" {
+		t.Fatalf("first build: %+v, files %d, data/all.json %q", rep, len(got), got["data/all.json"])
+	}
+	if rep, got = build(); rep.Written != 0 || len(got) != 2 || got[name] != body {
+		t.Fatalf("second build: %+v, files %d; want nothing written", rep, len(got))
+	}
+	if b := beside(t, out); b != "public" {
+		t.Errorf("left beside the output: %q", b)
 	}
 }

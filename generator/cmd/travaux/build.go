@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"net/url"
@@ -58,7 +59,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		return stream.Add(name, data)
 	}
-	cfg := build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL, Emit: add}
+	addFrom := func(name func([sha256.Size]byte) string, write func(io.Writer) error) (string, error) {
+		files.Add(1)
+		return stream.AddFrom(name, write)
+	}
+	cfg := build.Config{Site: os.DirFS(*dir), Defaults: templates.FS, BaseURL: *baseURL, Emit: add, EmitFrom: addFrom}
 	prog := newProgress(stderr)
 	if prog != nil {
 		cfg.Progress = prog.Stage

@@ -1,0 +1,39 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// jsonStream writes a JSON document in pieces, so that a large one (the
+// open data, the search index) is written as it is made rather than held
+// whole. Values are encoded as encoding/json encodes them inside a larger
+// document: compact, with <, > and & escaped (as \u003c …), so that no
+// text an author wrote reads as markup even if the file were served as
+// HTML. The first error stops all writing and stays in err.
+type jsonStream struct {
+	w   io.Writer
+	err error
+}
+
+func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: w} }
+
+// raw writes s as it is: the document's punctuation and keys.
+func (j *jsonStream) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+// value writes v encoded.
+func (j *jsonStream) value(v any) {
+	if j.err != nil {
+		return
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		j.err = err
+		return
+	}
+	_, j.err = j.w.Write(data)
+}
