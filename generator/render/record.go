@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"travaux/generator/catalog"
 	"travaux/generator/model"
@@ -58,51 +59,86 @@ func (s *site) recordNav(url string) []Link {
 	}
 }
 
-// recordPages returns the record's pages and adds the files beside them
-// to out.
-func (s *site) recordPages(out map[string][]byte) ([]page, error) {
-	var pages []page
-	add := func(url, tmpl string, data any) {
-		pages = append(pages, page{url: url, path: outputPath(url), tmpl: tmpl, data: data})
+// recordPages returns the record's pages, each with the function that
+// makes its view model when it is executed, so that a large record's
+// view models are never all held at once. It starts making the files
+// beside them (the search index, the open data and its schema, the feed)
+// into out, or through Input.EmitFrom, on a goroutine of its own: their
+// JSON is encoded on one processor and is as much work as many pages.
+// The search page waits for the index, whose URL it names. wait waits
+// for those files and reports their error; out must not be used before.
+func (s *site) recordPages(out map[string][]byte) (pages []page, wait func() error) {
+	add := func(url, tmpl string, make func() any) {
+		pages = append(pages, page{url: url, path: outputPath(url), tmpl: tmpl, make: make})
 	}
-	add(delegationsURL, tmplDelegations, s.delegationsPage())
+	add(delegationsURL, tmplDelegations, func() any { return s.delegationsPage() })
 	for _, r := range s.catalog().Delegations {
-		add(delegationURL(r.Delegation.ID), tmplDelegation, s.delegationPage(r))
+		add(delegationURL(r.Delegation.ID), tmplDelegation, func() any { return s.delegationPage(r) })
 	}
-	add(sessionsURL, tmplList, s.sessionsPage())
+	add(sessionsURL, tmplList, func() any { return s.sessionsPage() })
 	for i := range s.catalog().Sessions {
-		add(sessionURL(s.catalog().Sessions[i].Session.ID), tmplSession, s.sessionPage(i))
+		add(sessionURL(s.catalog().Sessions[i].Session.ID), tmplSession, func() any { return s.sessionPage(i) })
 	}
-	add(topicsURL, tmplList, s.topicsPage())
+	add(topicsURL, tmplList, func() any { return s.topicsPage() })
 	for _, r := range s.catalog().Topics {
-		add(topicURL(r.Topic.ID), tmplTopic, s.topicPage(r))
+		add(topicURL(r.Topic.ID), tmplTopic, func() any { return s.topicPage(r) })
 	}
-	add(versionsURL, tmplList, s.versionsPage())
+	add(versionsURL, tmplList, func() any { return s.versionsPage() })
 	for _, r := range s.catalog().Versions {
-		add(versionURL(r.Version.ID), tmplVersion, s.versionPage(r))
+		add(versionURL(r.Version.ID), tmplVersion, func() any { return s.versionPage(r) })
 		for _, rp := range s.redirectPages(r) {
 			pages = append(pages, page{url: rp.url, path: outputPath(rp.url), tmpl: tmplRedirect, data: rp.page, redirect: true})
 		}
 	}
 
-	indexPath, err := s.streamFile(out, func(sum [sha256.Size]byte) string {
+	var indexPath string
+	indexed := make(chan struct{})
+	ready := sync.OnceFunc(func() { close(indexed) })
+	done := make(chan error, 1)
+	go func() {
+		defer ready() // also on failure, so that the search page never waits forever
+		done <- recoverError(func() error { return s.recordFiles(out, &indexPath, ready) })
+	}()
+	add(searchURL, tmplSearch, func() any {
+		<-indexed
+		return s.searchPage("/" + indexPath)
+	})
+	return pages, func() error { return <-done }
+}
+
+// recordFiles makes the files beside the record's pages into out (see
+// recordPages): first the search index, whose path it sets in indexPath
+// before it calls ready.
+func (s *site) recordFiles(out map[string][]byte, indexPath *string, ready func()) error {
+	p, err := s.streamFile(out, func(sum [sha256.Size]byte) string {
 		return "assets/" + fingerprintSum("search-index.json", sum)
 	}, s.writeSearchIndex)
 	if err != nil {
-		return nil, fmt.Errorf("render the search index: %w", err)
+		return fmt.Errorf("render the search index: %w", err)
 	}
-	add(searchURL, tmplSearch, s.searchPage("/"+indexPath))
-
+	*indexPath = p
+	ready()
 	if _, err := s.streamFile(out, func([sha256.Size]byte) string { return dataPath }, s.writeOpenData); err != nil {
-		return nil, fmt.Errorf("render %s: %w", dataPath, err)
+		return fmt.Errorf("render %s: %w", dataPath, err)
 	}
 	out[schemaPath] = conventionSchema
 	feed, err := s.feed()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out[feedPath] = feed
-	return pages, nil
+	return nil
+}
+
+// recoverError runs f and turns a panic in it into an error, for work on
+// a goroutine of its own, where a panic would end the program.
+func recoverError(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error during the build (please report it): %v", v)
+		}
+	}()
+	return f()
 }
 
 // streamFile makes a file with write: through Input.EmitFrom when the

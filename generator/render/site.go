@@ -161,10 +161,10 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 		u := pageURL(p)
 		pages = append(pages, page{url: u, path: outputPath(u), tmpl: tmplPage, data: s.textPage(p)})
 	}
-	record, err := s.recordPages(out)
-	if err != nil {
-		return nil, err
-	}
+	// The files beside the record go into a map of their own while the
+	// pages are executed.
+	beside := map[string][]byte{}
+	record, wait := s.recordPages(beside)
 	pages = append(pages, record...)
 	pages = append(pages, page{path: "404.html", tmpl: tmplNotFound, data: s.notFoundPage()})
 
@@ -175,6 +175,9 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(i int) {
+		if pages[i].make != nil {
+			pages[i].data = pages[i].make()
+		}
 		if in.Reuse {
 			results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
 			return
@@ -188,6 +191,12 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 	})
 	if in.Reuse {
 		t.remember(pages, results)
+	}
+	if err := wait(); err != nil {
+		return nil, err
+	}
+	for p, data := range beside {
+		out[p] = data
 	}
 	// The sitemap lists the home page, then the articles, then the rest.
 	urls := []sitemapURL{newSitemapURL(s.baseURL, "/", "")}
@@ -228,6 +237,7 @@ type page struct {
 	path     string // output path
 	tmpl     string
 	data     any
+	make     func() any // makes data when the page is executed, if set
 	lastmod  string // for the sitemap: YYYY-MM-DD or ""
 	redirect bool   // a page that only forwards to another: not in the sitemap
 }

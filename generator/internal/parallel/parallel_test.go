@@ -23,3 +23,25 @@ func TestForRunsEachOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestForRaisesPanicInCaller: a panic in f reaches For's caller, which
+// can recover it, and the other items stop being started.
+func TestForRaisesPanicInCaller(t *testing.T) {
+	var ran atomic.Int32
+	got := func() (v any) {
+		defer func() { v = recover() }()
+		For(10000, func(i int) {
+			ran.Add(1)
+			if i == 3 {
+				panic("item 3")
+			}
+		})
+		return nil
+	}()
+	if got != "item 3" {
+		t.Fatalf("recovered %v, want the panic of item 3", got)
+	}
+	if n := ran.Load(); n == 10000 {
+		t.Errorf("all %d items ran after the panic", n)
+	}
+}
