@@ -238,8 +238,8 @@ type page struct {
 	tmpl     string
 	data     any
 	make     func() any // makes data when the page is executed, if set
-	lastmod  string // for the sitemap: YYYY-MM-DD or ""
-	redirect bool   // a page that only forwards to another: not in the sitemap
+	lastmod  string     // for the sitemap: YYYY-MM-DD or ""
+	redirect bool       // a page that only forwards to another: not in the sitemap
 }
 
 // site holds what every page of one build shares.
