@@ -228,6 +228,20 @@ func TestRandom(t *testing.T) {
 		}
 		checkResult(t, old, new, Words(old, new))
 		checkRows(t, old, new, Rows(old, new))
+		checkCompare(t, old, new)
+	}
+}
+
+// checkCompare checks that Compare gives what Words and Rows give apart:
+// the work they share (tokens, runes) is not changed by either.
+func checkCompare(t *testing.T, old, new string) {
+	t.Helper()
+	words, rows := Compare(old, new)
+	if want := Words(old, new); !reflect.DeepEqual(words, want) {
+		t.Fatalf("Compare(%q, %q): words %s, Words gives %s", old, new, formatOps(words.Ops), formatOps(want.Ops))
+	}
+	if want := Rows(old, new); !reflect.DeepEqual(rows, want) {
+		t.Fatalf("Compare(%q, %q): rows %+v, Rows gives %+v", old, new, rows, want)
 	}
 }
 
@@ -244,6 +258,7 @@ func FuzzWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, old, new string) {
 		checkResult(t, old, new, Words(old, new))
 		checkRows(t, old, new, Rows(old, new))
+		checkCompare(t, old, new)
 	})
 }
 
@@ -259,13 +274,15 @@ func TestEqualShortcut(t *testing.T) {
 	}
 	for _, s := range texts {
 		a, b := tokenize(s), tokenize(s)
-		if got, want := compare(a, b), compareAligned(a, b); !reflect.DeepEqual(got, want) {
+		ra, rb, ok := toRunes(a, b)
+		if got, want := compare(a, b), compareAligned(a, b, ra, rb, ok); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: shortcut %s %+v, full %s %+v", s, formatOps(got.Ops), got.Stats, formatOps(want.Ops), want.Stats)
 		}
 	}
 	for _, p := range [][2]string{{"the Convention", "the convention"}, {"a  b", "a b"}, {"a b", "ab"}} {
 		a, b := tokenize(p[0]), tokenize(p[1])
-		if got, want := compare(a, b), compareAligned(a, b); !reflect.DeepEqual(got, want) {
+		ra, rb, ok := toRunes(a, b)
+		if got, want := compare(a, b), compareAligned(a, b, ra, rb, ok); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q, %q: %s, want %s", p[0], p[1], formatOps(got.Ops), formatOps(want.Ops))
 		}
 	}

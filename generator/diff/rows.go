@@ -50,27 +50,54 @@ const (
 // insertion in the other.
 func Rows(old, new string) []Row {
 	ta, tb := tokenizeBoth(old, new, nil, nil)
+	ra, rb, ok := toRunes(ta, tb)
+	return rows(ta, tb, ra, rb, ok)
+}
+
+// Compare is Words and Rows at once: each text is tokenized, and its
+// tokens given runes, once for both. The side-by-side and the inline
+// view of a comparison need both.
+func Compare(old, new string) (Result, []Row) {
+	ta, tb := tokenizeBoth(old, new, nil, nil)
+	ra, rb, ok := toRunes(ta, tb)
+	return compareRunes(ta, tb, ra, rb, ok), rows(ta, tb, ra, rb, ok)
+}
+
+// rows is Rows on tokens whose runes toRunes assigned (ok false when it
+// could not). A token's rune serves as its id: paragraphs are compared
+// by ids, and each pair's runes are those of the whole texts.
+func rows(ta, tb []token, ra, rb []rune, ok bool) []Row {
 	pa, pb := paragraphs(ta), paragraphs(tb)
-	ids := map[string]int32{}
-	bag := func(p *paragraph) {
-		for k, t := range p.toks {
-			id, ok := ids[t.key()]
-			if !ok {
-				id = int32(len(ids))
-				ids[t.key()] = id
+	var ids map[string]int32 // when the texts have no runes
+	bag := func(p *paragraph, runes []rune) {
+		if ok {
+			p.ids = runes[p.start : p.start+len(p.toks)]
+		} else {
+			if ids == nil {
+				ids = map[string]int32{}
 			}
-			p.ids = append(p.ids, id)
+			p.ids = make([]int32, len(p.toks))
+			for k, t := range p.toks {
+				id, seen := ids[t.key()]
+				if !seen {
+					id = int32(len(ids))
+					ids[t.key()] = id
+				}
+				p.ids[k] = id
+			}
+		}
+		for k, t := range p.toks {
 			if t.kind == word && k >= p.labelLen {
-				p.bag = append(p.bag, id)
+				p.bag = append(p.bag, p.ids[k])
 			}
 		}
 		slices.Sort(p.bag)
 	}
 	for i := range pa {
-		bag(&pa[i])
+		bag(&pa[i], ra)
 	}
 	for i := range pb {
-		bag(&pb[i])
+		bag(&pb[i], rb)
 	}
 
 	pairs := alignParagraphs(pa, pb)
@@ -148,6 +175,9 @@ func Rows(old, new string) []Row {
 		}
 		mv := moved[k]
 		switch {
+		case x.i >= 0 && x.j >= 0 && ok:
+			p, q := &pa[x.i], &pb[x.j]
+			row.Result = compareRunes(a, b, p.ids, q.ids, true)
 		case x.i >= 0 && x.j >= 0:
 			row.Result = compare(a, b)
 		case mv != nil:
@@ -178,10 +208,11 @@ func Rows(old, new string) []Row {
 // A paragraph is a run of tokens between paragraph breaks.
 type paragraph struct {
 	toks     []token
+	start    int // where toks start in the text's tokens
 	label    string
 	labelLen int // tokens of the label ("3", "." or "(", "a", ")"), left out of bag
 	words    int
-	ids      []int32 // token ids in order, for move similarity
+	ids      []int32 // token ids in order (their runes), for move similarity
 	bag      []int32 // sorted word ids, for alignment similarity
 }
 
@@ -195,7 +226,7 @@ func paragraphs(toks []token) []paragraph {
 			continue
 		}
 		if k > start {
-			p := paragraph{toks: toks[start:k], words: countWords(toks[start:k])}
+			p := paragraph{toks: toks[start:k], start: start, words: countWords(toks[start:k])}
 			p.label, p.labelLen, number = label(p.toks, number)
 			ps = append(ps, p)
 		}

@@ -141,18 +141,37 @@ func New(ops []Op) string {
 // compare is Words on tokens: align, find moves, apply the degenerate
 // guard, and give back ops with their statistics.
 func compare(a, b []token) Result {
-	// Texts written the same are one Equal: most paragraphs a row pairs,
-	// and the wording of a proposal that edits one sentence, are.
-	if len(a) > 0 && len(a) == len(b) && sameSpelling(a, b) {
-		return Result{Ops: []Op{{Kind: Equal, Text: join(b)}}}
+	if sameText(a, b) {
+		return equalText(b)
 	}
-	return compareAligned(a, b)
+	ra, rb, ok := toRunes(a, b)
+	return compareAligned(a, b, ra, rb, ok)
 }
 
-// compareAligned is compare without the shortcut for equal texts.
-func compareAligned(a, b []token) Result {
+// compareRunes is compare with the tokens' runes already assigned, as
+// toRunes assigns them (ok false when it could not), over these tokens
+// or a longer text they are part of: any runes serve that give equal
+// keys, and only them, equal runes.
+func compareRunes(a, b []token, ra, rb []rune, ok bool) Result {
+	if sameText(a, b) {
+		return equalText(b)
+	}
+	return compareAligned(a, b, ra, rb, ok)
+}
+
+// sameText reports whether a and b are written the same. Such texts are
+// one Equal, found without aligning them: most paragraphs a row pairs,
+// and the wording of a proposal that edits one sentence, are.
+func sameText(a, b []token) bool {
+	return len(a) > 0 && len(a) == len(b) && sameSpelling(a, b)
+}
+
+func equalText(b []token) Result { return Result{Ops: []Op{{Kind: Equal, Text: join(b)}}} }
+
+// compareAligned is compareRunes without the shortcut for equal texts.
+func compareAligned(a, b []token, ra, rb []rune, ok bool) Result {
 	var spans []span
-	if ra, rb, ok := toRunes(a, b); ok {
+	if ok {
 		spans = findMoves(a, b, ra, rb, alignRunes(a, b, ra, rb))
 	} else {
 		spans = replaceAll(a, b)

@@ -401,7 +401,8 @@ func lowerFirst(s string) string {
 
 // compareViews compares two texts for both views.
 func compareViews(old, new string) (inline, side CompareView) {
-	return inlineView(diff.Words(old, new)), sideView(diff.Rows(old, new))
+	words, rows := diff.Compare(old, new)
+	return inlineView(words), sideView(rows)
 }
 
 // viewMemo keeps comparisons between the preview's builds: a comparison
