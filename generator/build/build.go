@@ -58,7 +58,8 @@ type Config struct {
 	Staged bool
 	// Emit, when set, receives every file as soon as it is rendered, from
 	// several goroutines, and Result.Files holds none: `travaux build`
-	// writes while it renders (render.Input.Emit).
+	// writes while it renders (render.Input.Emit). It must not keep data
+	// once it returns.
 	Emit func(path string, data []byte) error
 	// EmitFrom, with Emit, streams the files too large to hold whole
 	// (render.Input.EmitFrom; write.Stream.AddFrom).

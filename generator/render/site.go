@@ -82,7 +82,8 @@ type Input struct {
 	// Emit, when set, is handed every file as soon as it is made, from
 	// several goroutines; Articles, Rest and Site then return none, so a
 	// large site need not hold them all (a build writing as it renders).
-	// Not with Reuse, which keeps them.
+	// It must not keep data, whose buffer is reused once it returns. Not
+	// with Reuse, which keeps the files.
 	Emit func(path string, data []byte) error
 	// EmitFrom, when set, is handed the files too large to hold whole
 	// (the open data, the search index) to stream instead, as
@@ -182,12 +183,12 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 			results[i], errs[i] = t.executeMemo(pages[i].path, pages[i].tmpl, pages[i].data)
 			return
 		}
-		results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
-		pages[i].data = nil // done with: the view models of a large record are large
-		if emit && errs[i] == nil {
-			errs[i] = in.Emit(pages[i].path, results[i])
-			results[i] = nil
+		if emit {
+			errs[i] = t.executeTo(pages[i].tmpl, pages[i].data, func(b []byte) error { return in.Emit(pages[i].path, b) })
+		} else {
+			results[i], errs[i] = t.execute(pages[i].tmpl, pages[i].data)
 		}
+		pages[i].data = nil // done with: the view models of a large record are large
 	})
 	if in.Reuse {
 		t.remember(pages, results)

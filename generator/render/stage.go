@@ -119,14 +119,6 @@ func (st *Staged) articles() (outs []*articleOut, prev *articleMemo, err error) 
 		o.key, o.fresh = key, true
 		if s.in.Reuse {
 			o.cited = s.citedLinks(arts[i])
-		} else if s.in.Emit != nil && o.err == nil {
-			for _, f := range o.files {
-				if err := s.in.Emit(f.path, f.data); err != nil {
-					o.err = err
-					break
-				}
-			}
-			o.files = nil
 		}
 		outs[i] = o
 	})
@@ -157,6 +149,10 @@ type articleOut struct {
 	files    []outFile
 	urls     []sitemapURL
 	err      error
+	// While it is made: the site's base URL, for the sitemap entries,
+	// and where its files go when the build streams them.
+	baseURL string
+	emit    func(path string, data []byte) error
 }
 
 type outFile struct {
@@ -171,15 +167,22 @@ type outFile struct {
 func (st *Staged) article(i int, old *articleOut) *articleOut {
 	s := st.s
 	a := s.c.Articles[i]
-	o := &articleOut{}
+	// A build that streams its files (Input.Emit) hands each one over as
+	// soon as it is made and keeps none.
+	o := &articleOut{baseURL: s.baseURL}
+	if !s.in.Reuse {
+		o.emit = s.in.Emit
+	}
 	preview, err := s.preview(a)
+	if err == nil {
+		err = o.addFile(previewPath(a), preview)
+	}
 	if err != nil {
 		o.err = fmt.Errorf("render %s: %w", previewPath(a), err)
 		return o
 	}
-	o.files = append(o.files, outFile{previewPath(a), preview})
 	u := articleURL(a)
-	if !o.add(st.t, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated}, s.baseURL) {
+	if !o.add(st.t, page{url: u, path: outputPath(u), tmpl: tmplArticle, data: s.articlePage(i), lastmod: a.Updated}) {
 		return o
 	}
 	// files[compared:] and urls[1:] are the comparison pages.
@@ -205,24 +208,40 @@ func (st *Staged) article(i int, old *articleOut) *articleOut {
 			}
 		}
 		cp.Views = views
-		if !o.add(st.t, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated}, s.baseURL) {
+		if !o.add(st.t, page{url: cp.Path, path: outputPath(cp.Path), tmpl: tmplCompare, data: cp, lastmod: a.Updated}) {
 			return o
 		}
 	}
 	return o
 }
 
-// add executes p and adds it to o's files and sitemap entries; on failure
-// it sets o.err and returns false.
-func (o *articleOut) add(t *Templates, p page, baseURL string) bool {
-	data, err := t.execute(p.tmpl, p.data)
+// add executes p and adds it to o's files (or emits it) and sitemap
+// entries; on failure it sets o.err and returns false.
+func (o *articleOut) add(t *Templates, p page) bool {
+	var err error
+	if o.emit != nil {
+		err = t.executeTo(p.tmpl, p.data, func(data []byte) error { return o.emit(p.path, data) })
+	} else {
+		var data []byte
+		if data, err = t.execute(p.tmpl, p.data); err == nil {
+			err = o.addFile(p.path, data)
+		}
+	}
 	if err != nil {
 		o.err = fmt.Errorf("render %s: %w", p.path, err)
 		return false
 	}
-	o.files = append(o.files, outFile{p.path, data})
-	o.urls = append(o.urls, newSitemapURL(baseURL, p.url, p.lastmod))
+	o.urls = append(o.urls, newSitemapURL(o.baseURL, p.url, p.lastmod))
 	return true
+}
+
+// addFile adds a file to o's files, or emits it.
+func (o *articleOut) addFile(path string, data []byte) error {
+	if o.emit != nil {
+		return o.emit(path, data)
+	}
+	o.files = append(o.files, outFile{path, data})
+	return nil
 }
 
 // compareKey is what an article's comparison pages are made from beyond

@@ -198,13 +198,24 @@ func (t *Templates) executePart(page, name string, data any) (template.HTML, err
 }
 
 // execute runs the set parsed for page with data.
-func (t *Templates) execute(page string, data any) ([]byte, error) {
+func (t *Templates) execute(page string, data any) (out []byte, err error) {
+	err = t.executeTo(page, data, func(b []byte) error {
+		out = bytes.Clone(b)
+		return nil
+	})
+	return out, err
+}
+
+// executeTo is execute that hands the page to use instead of returning
+// a copy: a page written as soon as it is made (Input.Emit) needs none.
+// use must not keep the bytes, whose buffer is reused when it returns.
+func (t *Templates) executeTo(page string, data any, use func([]byte) error) error {
 	b := buffers.Get().(*bytes.Buffer)
 	defer func() { b.Reset(); buffers.Put(b) }()
 	if err := t.pages[page].ExecuteTemplate(b, "layout", data); err != nil {
-		return nil, err
+		return err
 	}
-	return bytes.Clone(b.Bytes()), nil
+	return use(b.Bytes())
 }
 
 // buffers hold pages while they are executed: a buffer grown by one page

@@ -70,6 +70,7 @@ func Begin(out string) (*Stream, error) {
 
 // Add writes the file name (a slash-separated path relative to out). It
 // is safe to call from several goroutines; each name may be added once.
+// It does not keep data once it returns.
 func (s *Stream) Add(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("write %s: invalid output path %q", s.out, name)
