@@ -487,9 +487,13 @@ func inlineView(r diff.Result) CompareView {
 
 // sideView is the side-by-side view of a comparison.
 func sideView(rows []diff.Row) CompareView {
-	var ops []diff.Op
-	var where []string
-	var order, rowOf []int
+	size := 0
+	for _, row := range rows {
+		size += len(row.Ops)
+	}
+	ops := make([]diff.Op, 0, size)
+	where := make([]string, 0, size)
+	order, rowOf := make([]int, 0, size), make([]int, 0, size)
 	var st diff.Stats
 	for k, row := range rows {
 		for _, op := range row.Ops {
@@ -509,7 +513,7 @@ func sideView(rows []diff.Row) CompareView {
 	changes, n := changeRuns(ops, rowOf)
 	ids := redlineIDs{prefix: "s-"}
 	marks := markupOps(ops, changes, where, order, ids)
-	v := CompareView{Changes: changeList(ops, changes, where, n, ids)}
+	v := CompareView{Changes: changeList(ops, changes, where, n, ids), Rows: make([]CompareRow, 0, len(rows))}
 	i := 0
 	for _, row := range rows {
 		m := marks[i : i+len(row.Ops)]
