@@ -71,5 +71,7 @@ func plainText(n ast.Node, src []byte, own *permalink) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	// A copy of its own size: the builder's buffer has grown by doubling,
+	// and every paragraph's text is kept until the site is written.
+	return strings.Clone(strings.TrimSpace(b.String()))
 }
