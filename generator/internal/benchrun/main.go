@@ -9,8 +9,10 @@
 // written per second, the median of each stage the build prints, one
 // no-change rebuild (its time, and how many files it wrote), and beside the
 // build the physical floor: the median time to write the same files, held
-// in memory, into a fresh folder. It prints one aligned table with the
-// machine and the command line, and with -json writes the same as JSON.
+// in memory, into a fresh folder, measured right after each build; the
+// build/floor ratio is the median of each build's ratio to its own floor.
+// It prints one aligned table with the machine and the command line, and
+// with -json writes the same as JSON.
 //
 // Corpora are cached under $TMPDIR/travaux-bench, keyed by size, seed and a
 // hash of the benchcorpus sources, so reruns skip generating them.
@@ -148,8 +150,10 @@ func measure(bin, site, work string, n int, seed int64, runs, floorWorkers int) 
 	}
 	out := filepath.Join(work, "out")
 	var outs []BuildOutput
-	var walls []time.Duration
+	var walls, floors []time.Duration
+	var ratios []float64
 	var peak int64
+	var t *tree
 	for i := 0; i < runs; i++ {
 		if err := os.RemoveAll(out); err != nil {
 			return res, err
@@ -167,6 +171,24 @@ func measure(bin, site, work string, n int, seed int64, runs, floorWorkers int) 
 		walls = append(walls, r.Wall)
 		res.RSSRunsMiB = append(res.RSSRunsMiB, float64(r.RSSKiB)/1024)
 		peak = max(peak, r.RSSKiB)
+
+		// The floor: the first build's output, written again from memory
+		// right after each build, so that the disk's speed, which drifts
+		// from minute to minute on a shared machine, is much the same for
+		// the build and its floor.
+		if t == nil {
+			if t, err = readTree(out); err != nil {
+				return res, err
+			}
+			res.Bytes = t.bytes
+		}
+		f, err := timeFloor(filepath.Join(work, "floor"), t, 1, floorWorkers)
+		if err != nil {
+			return res, err
+		}
+		floors = append(floors, f[0])
+		ratios = append(ratios, r.Wall.Seconds()/f[0].Seconds())
+		logf("N=%d floor %d/%d: %.3f s for %d files, %.1f MB", n, i+1, runs, f[0].Seconds(), res.Files, float64(res.Bytes)/1e6)
 	}
 	res.WallRunsMS = durationsMS(walls)
 	res.WallMS = Median(res.WallRunsMS)
@@ -175,23 +197,9 @@ func measure(bin, site, work string, n int, seed int64, runs, floorWorkers int) 
 	if res.WallMS > 0 {
 		res.PagesPerSec = float64(res.Pages) / (res.WallMS / 1000)
 	}
-
-	// The floor: the last build's output, written again from memory.
-	t, err := readTree(out)
-	if err != nil {
-		return res, err
-	}
-	res.Bytes = t.bytes
-	floors, err := timeFloor(filepath.Join(work, "floor"), t, runs, floorWorkers)
-	if err != nil {
-		return res, err
-	}
 	res.FloorRunsMS = durationsMS(floors)
 	res.FloorMS = Median(res.FloorRunsMS)
-	if res.FloorMS > 0 {
-		res.Ratio = res.WallMS / res.FloorMS
-	}
-	logf("N=%d floor: %.3f s for %d files, %.1f MB", n, res.FloorMS/1000, res.Files, float64(res.Bytes)/1e6)
+	res.Ratio = Median(ratios)
 
 	// A rebuild with nothing changed, onto the output just built.
 	before, err := snapshot(out)

@@ -240,7 +240,7 @@ func FormatReport(rep Report) string {
 		runs[i] = fmt.Sprintf("%d at N=%d", r.Runs, r.N)
 	}
 	fmt.Fprintf(&b, "medians over cold runs (%s); peak RSS is the largest over those runs;\n", strings.Join(runs, ", "))
-	b.WriteString("floor: the same files written from memory into a fresh folder (median);\n")
+	b.WriteString("floor: the same files written from memory into a fresh folder after each build (median); build/floor: the median of each build's ratio to its floor;\n")
 	b.WriteString("rebuild: one more build onto the existing output; writes = files new or with changed inode, mtime or size.\n")
 	m := rep.Machine
 	fmt.Fprintf(&b, "machine: %d CPUs, %s; %s", m.NProc, m.CPU, m.GoVersion)
