@@ -40,6 +40,8 @@ func main() {
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "travaux-bench"), `folder to cache generated corpora in ("" to regenerate into the work folder)`)
 	goCmd := flag.String("go", "go", "the go command used to build travaux")
 	floorWorkers := flag.Int("floor-workers", 1, "goroutines writing files when measuring the floor")
+	floorOf := flag.String("floor-of", "", "(used by benchrun itself) time writing this folder's files, read into memory, into -floor-into, and print the time")
+	floorInto := flag.String("floor-into", "", "(with -floor-of) the folder to write")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: benchrun [-n 68,1000,10000] [-runs 5] [-runs-large 3] [-seed 1] [-json FILE] [-cache DIR] [-go go]")
 		flag.PrintDefaults()
@@ -48,6 +50,13 @@ func main() {
 	if flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *floorOf != "" {
+		if err := floorChild(*floorOf, *floorInto, *floorWorkers); err != nil {
+			fmt.Fprintln(os.Stderr, "benchrun:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	ns, err := parseSizes(*sizes)
 	if err != nil || *runs < 1 || *runsLarge < 1 {
@@ -153,7 +162,6 @@ func measure(bin, site, work string, n int, seed int64, runs, floorWorkers int) 
 	var walls, floors []time.Duration
 	var ratios []float64
 	var peak int64
-	var t *tree
 	for i := 0; i < runs; i++ {
 		if err := os.RemoveAll(out); err != nil {
 			return res, err
@@ -172,23 +180,18 @@ func measure(bin, site, work string, n int, seed int64, runs, floorWorkers int) 
 		res.RSSRunsMiB = append(res.RSSRunsMiB, float64(r.RSSKiB)/1024)
 		peak = max(peak, r.RSSKiB)
 
-		// The floor: the first build's output, written again from memory
-		// right after each build, so that the disk's speed, which drifts
-		// from minute to minute on a shared machine, is much the same for
-		// the build and its floor.
-		if t == nil {
-			if t, err = readTree(out); err != nil {
-				return res, err
-			}
-			res.Bytes = t.bytes
-		}
-		f, err := timeFloor(filepath.Join(work, "floor"), t, 1, floorWorkers)
+		// The floor: the build's output, written again from memory right
+		// after each build, so that the disk's speed, which drifts from
+		// minute to minute on a shared machine, is much the same for the
+		// build and its floor.
+		f, size, err := runFloor(out, filepath.Join(work, "floor"), floorWorkers)
 		if err != nil {
 			return res, err
 		}
-		floors = append(floors, f[0])
-		ratios = append(ratios, r.Wall.Seconds()/f[0].Seconds())
-		logf("N=%d floor %d/%d: %.3f s for %d files, %.1f MB", n, i+1, runs, f[0].Seconds(), res.Files, float64(res.Bytes)/1e6)
+		res.Bytes = size
+		floors = append(floors, f)
+		ratios = append(ratios, r.Wall.Seconds()/f.Seconds())
+		logf("N=%d floor %d/%d: %.3f s for %d files, %.1f MB", n, i+1, runs, f.Seconds(), res.Files, float64(res.Bytes)/1e6)
 	}
 	res.WallRunsMS = durationsMS(walls)
 	res.WallMS = Median(res.WallRunsMS)

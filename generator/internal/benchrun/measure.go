@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -203,4 +204,42 @@ func durationsMS(ds []time.Duration) []float64 {
 		out[i] = float64(d.Microseconds()) / 1000
 	}
 	return out
+}
+
+// runFloor times writing the files of src into a fresh dst, in a process
+// of its own (benchrun -floor-of), and returns the time and the bytes
+// written. Not in this one: Linux counts in a child's peak RSS the peak
+// of the process that started it (its memory is the child's until exec),
+// so holding the files here would inflate every later build's figure.
+func runFloor(src, dst string, workers int) (time.Duration, int64, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return 0, 0, err
+	}
+	out, err := exec.Command(self, "-floor-of", src, "-floor-into", dst, "-floor-workers", strconv.Itoa(workers)).Output()
+	if err != nil {
+		return 0, 0, fmt.Errorf("floor of %s: %v", src, err)
+	}
+	var sec float64
+	var size int64
+	if _, err := fmt.Sscanf(string(out), "floor %g %d", &sec, &size); err != nil {
+		return 0, 0, fmt.Errorf("floor of %s: %q: %v", src, out, err)
+	}
+	return time.Duration(sec * float64(time.Second)), size, nil
+}
+
+// floorChild is benchrun -floor-of src -floor-into dst: it reads src into
+// memory, times writing it into a fresh dst, removes dst, and prints
+// "floor <seconds> <bytes>".
+func floorChild(src, dst string, workers int) error {
+	t, err := readTree(src)
+	if err != nil {
+		return err
+	}
+	times, err := timeFloor(dst, t, 1, workers)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("floor %.6f %d\n", times[0].Seconds(), t.bytes)
+	return nil
 }
