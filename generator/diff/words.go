@@ -110,6 +110,16 @@ func tokenizeBoth(old, new string, bufA, bufB []token) (a, b []token) {
 // Delete and MoveFrom texts, in order.
 func Old(ops []Op) string {
 	var b strings.Builder
+	n := 0
+	for _, op := range ops {
+		switch {
+		case op.Kind == Equal && op.OldText != "":
+			n += len(op.OldText)
+		case op.Kind == Equal || op.Kind == Delete || op.Kind == MoveFrom:
+			n += len(op.Text)
+		}
+	}
+	b.Grow(n)
 	for _, op := range ops {
 		switch op.Kind {
 		case Equal:
@@ -129,6 +139,13 @@ func Old(ops []Op) string {
 // in order.
 func New(ops []Op) string {
 	var b strings.Builder
+	n := 0
+	for _, op := range ops {
+		if op.Kind == Equal || op.Kind == Insert || op.Kind == MoveTo {
+			n += len(op.Text)
+		}
+	}
+	b.Grow(n)
 	for _, op := range ops {
 		switch op.Kind {
 		case Equal, Insert, MoveTo:
