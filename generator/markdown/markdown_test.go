@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"travaux/generator/model"
 	"travaux/generator/source"
@@ -155,4 +156,22 @@ func renderBoth(r *Renderer, src string) string {
 	p, _ := r.Prose(mdText(src))
 	tr, _ := r.Treaty(mdText(src))
 	return string(p) + string(tr.HTML)
+}
+
+// TestSubparagraphTextsShareMemory: a subparagraph's text is the same
+// string as before, but points into its paragraph's text, which holds it.
+func TestSubparagraphTextsShareMemory(t *testing.T) {
+	src := "1. Each State Party shall:\n\n   (a) Adopt measures;\n\n   (b) Cooperate.\n\n2. Another paragraph."
+	out, errs := New().Treaty(model.Text{Source: src, Pos: source.Pos{File: "t.md", Line: 1, Col: 1}})
+	if errs.Err() != nil || len(out.Paragraphs) != 4 {
+		t.Fatalf("%d paragraphs, %v", len(out.Paragraphs), errs)
+	}
+	whole := out.Paragraphs[0].Text
+	start := uintptr(unsafe.Pointer(unsafe.StringData(whole)))
+	for _, p := range out.Paragraphs[1:3] {
+		at := uintptr(unsafe.Pointer(unsafe.StringData(p.Text)))
+		if !strings.Contains(whole, p.Text) || at < start || at >= start+uintptr(len(whole)) {
+			t.Errorf("paragraph %s: text %q is not held by paragraph 1's %q", p.ID, p.Text, whole)
+		}
+	}
 }

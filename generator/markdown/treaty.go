@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -157,7 +158,24 @@ func (p *treatyPass) paragraph(li *ast.ListItem, number int) *anchored {
 	p.paras = append(p.paras, model.Paragraph{ID: id, Anchor: box.anchor, Number: number, Pos: p.at.pos(li.Pos())})
 	p.subparagraphs(box, lead.NextSibling(), number)
 	p.paras[i].Text = plainText(box, p.src, own)
+	shareText(p.paras[i].Text, p.paras[i+1:])
 	return box
+}
+
+// shareText makes the texts of a paragraph's subparagraphs, which its own
+// text holds in order, point into it instead of holding copies: the same
+// strings in half the memory, for a text kept until the site is written.
+func shareText(whole string, subs []model.Paragraph) {
+	from := 0
+	for k := range subs {
+		t := subs[k].Text
+		at := strings.Index(whole[from:], t)
+		if t == "" || at < 0 {
+			continue
+		}
+		subs[k].Text = whole[from+at : from+at+len(t)]
+		from += at + len(t)
+	}
 }
 
 // subparagraphs anchors the lettered paragraphs among container's
