@@ -55,7 +55,7 @@ func BenchmarkCompareViews(b *testing.B) {
 }
 
 // benchStage stages the test edition and finds its article 65.
-func benchStage(b *testing.B) (*Staged, *model.Article, int) {
+func benchStage(b testing.TB) (*Staged, *model.Article, int) {
 	c, r := fixture()
 	tmpl, err := Parse(templates.FS)
 	if err != nil {

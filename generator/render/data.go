@@ -211,22 +211,20 @@ func (s *site) paragraphs(t model.Text) []dataParagraph {
 func (s *site) writeOpenData(w io.Writer) error {
 	d := s.dataHead()
 	j := newJSONStream(w)
-	j.raw(`{"format":`)
-	j.value(d.Format)
-	j.raw(`,"schema":`)
-	j.value(d.Schema)
-	j.raw(`,"convention":`)
-	j.value(d.Convention)
-	j.raw(`,"versions":`)
-	j.value(d.Versions)
-	j.raw(`,"sessions":`)
-	j.value(d.Sessions)
-	j.raw(`,"delegations":`)
-	j.value(d.Delegations)
-	j.raw(`,"sources":`)
-	j.value(d.Sources)
-	j.raw(`,"topics":`)
-	j.value(d.Topics)
+	// The fields in dataDoc's order, the articles streamed in their place.
+	head := []struct {
+		key   string
+		value any
+	}{{"format", d.Format}, {"schema", d.Schema}, {"convention", d.Convention}, {"versions", d.Versions},
+		{"sessions", d.Sessions}, {"delegations", d.Delegations}, {"sources", d.Sources}, {"topics", d.Topics}}
+	for i, f := range head {
+		if i == 0 {
+			j.raw(`{"` + f.key + `":`)
+		} else {
+			j.raw(`,"` + f.key + `":`)
+		}
+		j.value(f.value)
+	}
 	j.raw(`,"articles":[`)
 	for i, a := range s.c.Articles {
 		if i > 0 {

@@ -10,9 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"travaux/generator/model"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"travaux/generator/model"
 )
 
 // TestSearchIndex: the index is compact JSON, every document links to a
@@ -300,5 +301,27 @@ func TestPlainFromHTML(t *testing.T) {
 		if got := plainFromHTML(template.HTML(in)); got != want {
 			t.Errorf("plainFromHTML(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestOpenDataStream checks that writeOpenData, which writes the export an
+// article at a time, gives what encoding/json gives for the whole
+// dataDoc: a field added to dataDoc but not to the stream fails here.
+func TestOpenDataStream(t *testing.T) {
+	st, _, _ := benchStage(t)
+	s := st.s
+	d := s.dataHead()
+	for _, a := range s.c.Articles {
+		d.Articles = append(d.Articles, s.dataArticle(a))
+	}
+	var want, got bytes.Buffer
+	if err := json.NewEncoder(&want).Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeOpenData(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("streamed export differs from the encoded dataDoc:\n got %.300s\nwant %.300s", got.String(), want.String())
 	}
 }
