@@ -58,9 +58,14 @@ func Rows(old, new string) []Row {
 // tokens given runes, once for both. The side-by-side and the inline
 // view of a comparison need both.
 func Compare(old, new string) (Result, []Row) {
-	ta, tb := tokenizeBoth(old, new, nil, nil)
+	// The results hold strings only: the tokens go back to the pool.
+	pa, pb := tokenPool.Get().(*[]token), tokenPool.Get().(*[]token)
+	ta, tb := tokenizeBoth(old, new, *pa, *pb)
 	ra, rb, ok := toRunes(ta, tb)
-	return compareRunes(ta, tb, ra, rb, ok), rows(ta, tb, ra, rb, ok)
+	words, rows := compareRunes(ta, tb, ra, rb, ok), rows(ta, tb, ra, rb, ok)
+	recycle(pa, ta)
+	recycle(pb, tb)
+	return words, rows
 }
 
 // rows is Rows on tokens whose runes toRunes assigned (ok false when it
