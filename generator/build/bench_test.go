@@ -71,7 +71,7 @@ func benchRebuild(b *testing.B, dir, name string) {
 		b.Fatal(err)
 	}
 	bl := NewBuilder(Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true, Staged: true})
-	if _, err := bl.Build().Rest(); err != nil {
+	if _, err := bl.Build().Rest(nil); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -89,7 +89,7 @@ func benchRebuild(b *testing.B, dir, name string) {
 			b.Fatal(res.Problems)
 		}
 		start := time.Now()
-		if _, err := res.Rest(); err != nil {
+		if _, err := res.Rest(nil); err != nil {
 			b.Fatal(err)
 		}
 		for _, st := range append(res.Stages, Stage{"rest", time.Since(start)}) {

@@ -83,8 +83,10 @@ type Result struct {
 	Problems source.ErrorList  // sorted; errors and warnings
 	Stages   []Stage
 	// Rest, set by a successful Staged build, renders the files that
-	// Files does not hold yet: every file but the provisions' own.
-	Rest func() (map[string][]byte, error)
+	// Files does not hold yet: every file but the provisions' own. stop,
+	// when not nil, is asked now and then whether to give up, which Rest
+	// then does with render.ErrStopped (render.Staged.RestUnless).
+	Rest func(stop func() bool) (map[string][]byte, error)
 	// Gone, for a Staged build, lists the provisions' files the last
 	// build made and this one does not. AllArticles says that Files holds
 	// every provision's file instead, the last build's being unknown (the
@@ -210,15 +212,15 @@ func (b *Builder) Build() (res *Result) {
 
 // rest is Result.Rest for st: a panic in it is reported as an error, as
 // Build reports one, and makes the builder start afresh.
-func (b *Builder) rest(st *render.Staged) func() (map[string][]byte, error) {
-	return func() (files map[string][]byte, err error) {
+func (b *Builder) rest(st *render.Staged) func(stop func() bool) (map[string][]byte, error) {
+	return func(stop func() bool) (files map[string][]byte, err error) {
 		defer func() {
 			if v := recover(); v != nil {
 				files, err = nil, fmt.Errorf("internal error during the build (please report it): %v", v)
 				b.reset()
 			}
 		}()
-		return st.Rest()
+		return st.RestUnless(stop)
 	}
 }
 

@@ -42,7 +42,7 @@ func testBuilderMatchesFreshBuild(t *testing.T, preview, staged bool) {
 				delete(articles, name)
 			}
 			maps.Copy(articles, got.Files)
-			rest, err := got.Rest()
+			rest, err := got.Rest(nil)
 			if err != nil {
 				t.Fatalf("%s: Rest: %v", step, err)
 			}

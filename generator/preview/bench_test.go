@@ -22,8 +22,10 @@ import (
 // event stream. Each save changes one history summary of article file
 // name. An author saves, then reads: each save waits for the last
 // rebuild to finish (the rest of the site, published after the article's
-// page) before it starts, outside the measured time.
-func benchSaveToReload(b *testing.B, dir, name string) {
+// page) before it starts, outside the measured time. With after set, an
+// author who saves again soon: each save comes that long after the last
+// reload event, while the rest of the site is being made.
+func benchSaveToReload(b *testing.B, dir, name string, after ...time.Duration) {
 	site, err := New(dir, templates.FS, Options{Watch: watch.Options{Quiet: previewQuiet}})
 	if err != nil {
 		b.Fatal(err)
@@ -54,7 +56,11 @@ func benchSaveToReload(b *testing.B, dir, name string) {
 		save(b, path, data, true)
 		ev.next(b, "reload", page)
 		times = append(times, time.Since(start))
-		site.OK() // waits for the rebuild to end
+		if len(after) > 0 {
+			time.Sleep(after[0])
+		} else {
+			site.OK() // waits for the rebuild to end
+		}
 	}
 	b.StopTimer()
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
@@ -78,6 +84,18 @@ func BenchmarkSaveToReload1000(b *testing.B) {
 	entries, _ := os.ReadDir(filepath.Join(dir, "content/articles"))
 	name := "content/articles/" + entries[len(entries)/2].Name()
 	benchSaveToReload(b, dir, name)
+}
+
+// BenchmarkSaveDuringRest1000: on the same edition, each save comes
+// 100 ms after the last reload event, while the rest of the site (about
+// 0.75 s) is being made; the save stops it.
+func BenchmarkSaveDuringRest1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := benchcorpus.Write(dir, benchcorpus.Options{N: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content/articles"))
+	benchSaveToReload(b, dir, "content/articles/"+entries[len(entries)/2].Name(), 100*time.Millisecond)
 }
 
 func copyTree(tb testing.TB, from, to string) {

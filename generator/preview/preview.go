@@ -12,6 +12,7 @@ package preview
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,9 +22,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"travaux/generator/build"
+	"travaux/generator/render"
 	"travaux/generator/serve"
 	"travaux/generator/source"
 	"travaux/generator/watch"
@@ -41,7 +44,10 @@ type Site struct {
 	builder  *build.Builder
 	log      io.Writer
 
-	mu sync.Mutex
+	// busy is held by Watch while it rebuilds, both steps, so that OK can
+	// wait for a rebuild to end.
+	busy sync.Mutex
+	mu   sync.Mutex
 	// The last good build, in the two parts it is published in: the
 	// provisions' own files and the rest (build.Config.Staged).
 	articles, rest map[string][]byte
@@ -118,20 +124,63 @@ func (s *Site) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 // Watch rebuilds on every batch of changes until ctx ends or the site is
-// closed.
+// closed. The rest of the site (Rebuild's second step) is made while the
+// watcher is still heard: a save made meanwhile stops it, since the build
+// of that save makes the rest again, and the author's page comes first.
 func (s *Site) Watch(ctx context.Context) {
 	defer close(s.done)
+	changes := s.watcher.Changes()
+	var paths []string
+	pending := false
 	for {
-		select {
-		case <-ctx.Done():
-			return
-		case paths, ok := <-s.watcher.Changes():
-			if !ok {
+		if !pending {
+			select {
+			case <-ctx.Done():
 				return
+			case p, ok := <-changes:
+				if !ok {
+					return
+				}
+				paths = p
 			}
-			s.changed(paths)
-			s.Rebuild()
 		}
+		var closed bool
+		paths, pending, closed = s.rebuildWhileWatching(ctx, changes, paths)
+		if closed {
+			return
+		}
+	}
+}
+
+// rebuildWhileWatching rebuilds for paths, making the rest of the site on
+// a goroutine while it listens to changes. A batch that arrives meanwhile
+// stops the rest and is returned as next, to be built at once; closed
+// says that ctx ended or the watcher closed.
+func (s *Site) rebuildWhileWatching(ctx context.Context, changes <-chan []string, paths []string) (next []string, pending, closed bool) {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	s.changed(paths)
+	rest := s.rebuildArticles()
+	if rest == nil {
+		return nil, false, false
+	}
+	var stop atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rest(stop.Load)
+	}()
+	select {
+	case <-done:
+		return nil, false, false
+	case p, ok := <-changes:
+		stop.Store(true)
+		<-done
+		return p, ok, !ok
+	case <-ctx.Done():
+		stop.Store(true)
+		<-done
+		return nil, false, true
 	}
 }
 
@@ -142,38 +191,47 @@ func (s *Site) Watch(ctx context.Context) {
 // event if any of it changed. On failure it keeps serving the last good
 // site and sends the problems to every open page.
 func (s *Site) Rebuild() {
+	if rest := s.rebuildArticles(); rest != nil {
+		rest(nil)
+	}
+}
+
+// rebuildArticles is Rebuild's build and first step. It returns the
+// second step, or nil when there is none: the build failed, or it was
+// the first and published the whole site at once. The second step gives
+// up, publishing nothing, when stop says so (build.Result.Rest).
+func (s *Site) rebuildArticles() (rest func(stop func() bool)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	res, err := s.safeBuild()
 	if err != nil {
 		s.fail(source.ErrorList{{Pos: source.Pos{File: s.dir}, Msg: err.Error()}})
-		return
+		return nil
 	}
 	if res.Failed() {
 		s.fail(res.Problems)
-		return
+		return nil
 	}
 	recovered := !s.ok
-	var written int
 	if s.articles == nil {
 		// The first build (or the first after a failed write) writes the
 		// whole folder and reloads every page: an empty list means "all".
-		rest, err := res.Rest()
+		rest, err := res.Rest(nil)
 		if err != nil {
 			s.fail(source.ErrorList{{Pos: source.Pos{File: "templates"}, Msg: err.Error()}})
-			return
+			return nil
 		}
 		all := make(map[string][]byte, len(res.Files)+len(rest))
 		maps.Copy(all, res.Files)
 		maps.Copy(all, rest)
 		if err := write.Dir(s.out, all); err != nil {
 			s.failWrite(err)
-			return
+			return nil
 		}
 		s.articles, s.rest, s.ok = res.Files, rest, true
 		s.server.Reload(nil)
 		s.logBuild(res, len(all))
-		return
+		return nil
 	}
 
 	// The provisions' files come as what changed since the last build,
@@ -181,13 +239,13 @@ func (s *Site) Rebuild() {
 	var changed []string
 	if res.AllArticles {
 		if changed, err = s.update(&s.articles, res.Files); err != nil {
-			return
+			return nil
 		}
 	} else {
 		rep, err := write.Patch(s.out, s.articles, res.Files, res.Gone)
 		if err != nil {
 			s.failWrite(err)
-			return
+			return nil
 		}
 		maps.Copy(s.articles, res.Files)
 		for _, name := range res.Gone {
@@ -200,19 +258,34 @@ func (s *Site) Rebuild() {
 	if len(changed) > 0 || recovered {
 		s.server.Reload(changed)
 	}
-	written += len(changed)
-	rest, err := res.Rest()
+	// The articles are published: open pages no longer show the last
+	// build's problems.
+	s.ok = true
+	written := len(changed)
+	return func(stop func() bool) { s.publishRest(res, written, stop) }
+}
+
+// publishRest is Rebuild's second step for res, whose first step wrote
+// written files: it publishes the rest of the site, unless stop says to
+// give up first (a newer save's build makes it again).
+func (s *Site) publishRest(res *build.Result, written int, stop func() bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rest, err := res.Rest(stop)
+	if errors.Is(err, render.ErrStopped) {
+		return
+	}
 	if err != nil {
 		s.fail(source.ErrorList{{Pos: source.Pos{File: "templates"}, Msg: err.Error()}})
 		return
 	}
-	if changed, err = s.update(&s.rest, rest); err != nil {
+	changed, err := s.update(&s.rest, rest)
+	if err != nil {
 		return
 	}
 	if len(changed) > 0 {
 		s.server.Reload(changed)
 	}
-	s.ok = true
 	s.logBuild(res, written+len(changed))
 }
 
@@ -264,8 +337,11 @@ func (s *Site) fail(problems source.ErrorList) {
 	s.server.Fail(serve.Views(problems, s.sourceLine))
 }
 
-// OK reports whether the last build succeeded.
+// OK reports whether the last build succeeded. It waits for a rebuild
+// Watch is running to end, both steps.
 func (s *Site) OK() bool {
+	s.busy.Lock()
+	defer s.busy.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.ok

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -288,4 +289,55 @@ func treeDiff(want, got map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// TestStoppedRest: a rebuild whose second step is told to stop publishes
+// the saved article's page and nothing of the rest of the site, and the
+// next rebuild publishes the rest as a clean build makes it.
+func TestStoppedRest(t *testing.T) {
+	dir := fixture(t)
+	site, err := New(dir, templates.FS, Options{Watch: watch.Options{Quiet: 5 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	data := filepath.Join(site.Out(), "data/convention.json")
+	before, err := os.ReadFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	path := filepath.Join(dir, article)
+	orig, _ := os.ReadFile(path)
+	save(t, path, bytes.Replace(orig, []byte("A joint statement."), []byte("A joint statement, stopped."), 1), true)
+	site.changed([]string{path})
+	rest := site.rebuildArticles()
+	if rest == nil {
+		t.Fatal("the rebuild failed or had no second step")
+	}
+	var asked atomic.Int32
+	rest(func() bool { asked.Add(1); return true })
+	if asked.Load() == 0 {
+		t.Error("the rest of the site was made without asking whether to stop")
+	}
+	page, _ := os.ReadFile(filepath.Join(site.Out(), "articles/65/index.html"))
+	if !bytes.Contains(page, []byte("A joint statement, stopped.")) {
+		t.Error("the article's page was not published")
+	}
+	if after, _ := os.ReadFile(data); !bytes.Equal(after, before) {
+		t.Error("a stopped rest still changed the open data")
+	}
+
+	site.Rebuild()
+	clean := filepath.Join(t.TempDir(), "clean")
+	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
+	if res.Failed() {
+		t.Fatal(res.Problems)
+	}
+	if err := write.Dir(clean, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	if d := treeDiff(readTree(t, clean), readTree(t, site.Out())); d != "" {
+		t.Errorf("after the next rebuild the site differs from a clean build: %s", d)
+	}
 }

@@ -210,7 +210,7 @@ func (s *site) paragraphs(t model.Text) []dataParagraph {
 // indenting it costs more than encoding it.
 func (s *site) writeOpenData(w io.Writer) error {
 	d := s.dataHead()
-	j := newJSONStream(w)
+	j := newJSONStream(w, s.stop)
 	// The fields in dataDoc's order, the articles streamed in their place.
 	head := []struct {
 		key   string

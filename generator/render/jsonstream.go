@@ -10,13 +10,16 @@ import (
 // whole. Values are encoded as encoding/json encodes them inside a larger
 // document: compact, with <, > and & escaped (as \u003c …), so that no
 // text an author wrote reads as markup even if the file were served as
-// HTML. The first error stops all writing and stays in err.
+// HTML. The first error stops all writing and stays in err; so does stop
+// (see Staged.RestUnless), asked before each value, which sets
+// ErrStopped.
 type jsonStream struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	stop func() bool
+	err  error
 }
 
-func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: w} }
+func newJSONStream(w io.Writer, stop func() bool) *jsonStream { return &jsonStream{w: w, stop: stop} }
 
 // raw writes s as it is: the document's punctuation and keys.
 func (j *jsonStream) raw(s string) {
@@ -27,6 +30,9 @@ func (j *jsonStream) raw(s string) {
 
 // value writes v encoded.
 func (j *jsonStream) value(v any) {
+	if j.err == nil && j.stop != nil && j.stop() {
+		j.err = ErrStopped
+	}
 	if j.err != nil {
 		return
 	}

@@ -44,7 +44,7 @@ type searchDoc [4]string // kind, url, title, text
 // writeSearchIndex writes the index's JSON to w, a document at a time,
 // so that a large edition's index is never held whole.
 func (s *site) writeSearchIndex(w io.Writer) error {
-	j := newJSONStream(w)
+	j := newJSONStream(w, s.stop)
 	j.raw(`{"docs":[`)
 	first := true
 	s.searchDocs(func(d searchDoc) {

@@ -48,6 +48,7 @@ package render
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -151,11 +152,24 @@ func (t *Templates) Stage(in Input) (*Staged, error) {
 // Rest renders every file that Articles does not: the home page, the free
 // pages, the record, the assets, the sitemap and the 404 page. It needs
 // Articles to have run, for the sitemap.
-func (st *Staged) Rest() (map[string][]byte, error) {
+func (st *Staged) Rest() (map[string][]byte, error) { return st.RestUnless(nil) }
+
+// ErrStopped is what RestUnless returns when it was told to stop.
+var ErrStopped = errors.New("render: stopped")
+
+// RestUnless is Rest that gives up, returning ErrStopped, once stop
+// returns true (it is asked before each page and each value of the JSON
+// files): the preview stops rendering a site that a newer save has made
+// out of date. With Input.Reuse, a stopped call leaves the pages kept for
+// the next call as they were. stop is called from several goroutines; a
+// nil stop never stops.
+func (st *Staged) RestUnless(stop func() bool) (map[string][]byte, error) {
 	if !st.done {
 		return nil, fmt.Errorf("render: Rest called before Articles")
 	}
 	s, t, in := st.s, st.t, st.s.in
+	s.stop = stop
+	stopped := func() bool { return stop != nil && stop() }
 	out := st.assets
 	pages := []page{{url: "/", path: "index.html", tmpl: tmplIndex, data: s.indexPage()}}
 	for _, p := range in.Corpus.Pages {
@@ -176,6 +190,10 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel.For(len(pages), func(i int) {
+		if stopped() {
+			errs[i] = ErrStopped
+			return
+		}
 		if pages[i].make != nil {
 			pages[i].data = pages[i].make()
 		}
@@ -190,11 +208,15 @@ func (st *Staged) Rest() (map[string][]byte, error) {
 		}
 		pages[i].data = nil // done with: the view models of a large record are large
 	})
+	waitErr := wait()
+	if stopped() {
+		return nil, ErrStopped
+	}
 	if in.Reuse {
 		t.remember(pages, results)
 	}
-	if err := wait(); err != nil {
-		return nil, err
+	if waitErr != nil {
+		return nil, waitErr
 	}
 	for p, data := range beside {
 		out[p] = data
@@ -255,6 +277,8 @@ type site struct {
 	info     SiteInfo
 	baseURL  string    // without its trailing slash; "" when not configured
 	views    *viewMemo // comparisons kept between the preview's builds; nil otherwise
+	// stop, when set, says that Rest should give up (RestUnless).
+	stop func() bool
 	// timelines are the articles' history entries in timeline order
 	// (catalog.Timeline), which several pages number alike; each worked
 	// out once per build, when first needed.
