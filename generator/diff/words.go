@@ -108,49 +108,40 @@ func tokenizeBoth(old, new string, bufA, bufB []token) (a, b []token) {
 
 // Old gives back the old text from ops: Equal (its OldText when set),
 // Delete and MoveFrom texts, in order.
-func Old(ops []Op) string {
-	var b strings.Builder
-	n := 0
-	for _, op := range ops {
-		switch {
-		case op.Kind == Equal && op.OldText != "":
-			n += len(op.OldText)
-		case op.Kind == Equal || op.Kind == Delete || op.Kind == MoveFrom:
-			n += len(op.Text)
-		}
-	}
-	b.Grow(n)
-	for _, op := range ops {
-		switch op.Kind {
-		case Equal:
-			if op.OldText != "" {
-				b.WriteString(op.OldText)
-			} else {
-				b.WriteString(op.Text)
-			}
-		case Delete, MoveFrom:
-			b.WriteString(op.Text)
-		}
-	}
-	return b.String()
-}
+func Old(ops []Op) string { return joinOps(ops, oldPart) }
 
 // New gives back the new text from ops: Equal, Insert and MoveTo texts,
 // in order.
-func New(ops []Op) string {
-	var b strings.Builder
+func New(ops []Op) string { return joinOps(ops, newPart) }
+
+// oldPart and newPart are what op holds of the old and the new text.
+func oldPart(op Op) string {
+	switch {
+	case op.Kind == Equal && op.OldText != "":
+		return op.OldText
+	case op.Kind == Equal || op.Kind == Delete || op.Kind == MoveFrom:
+		return op.Text
+	}
+	return ""
+}
+
+func newPart(op Op) string {
+	if op.Kind == Equal || op.Kind == Insert || op.Kind == MoveTo {
+		return op.Text
+	}
+	return ""
+}
+
+// joinOps joins part of each op, in a builder sized once.
+func joinOps(ops []Op, part func(Op) string) string {
 	n := 0
 	for _, op := range ops {
-		if op.Kind == Equal || op.Kind == Insert || op.Kind == MoveTo {
-			n += len(op.Text)
-		}
+		n += len(part(op))
 	}
+	var b strings.Builder
 	b.Grow(n)
 	for _, op := range ops {
-		switch op.Kind {
-		case Equal, Insert, MoveTo:
-			b.WriteString(op.Text)
-		}
+		b.WriteString(part(op))
 	}
 	return b.String()
 }

@@ -101,14 +101,7 @@ func (r *Renderer) TreatyWith(t model.Text, o Options) (out *model.Rendered, err
 		return &model.Rendered{}, nil
 	}
 	src := []byte(t.Source)
-	at := newLocator(t)
-	doc := r.parse(src)
-	links := newLinkPass(src, at, o)
-	links.explicit(doc)
-	errs.Append(disarmLinks(doc, src, at))
-	pass := &treatyPass{src: src, at: at, prefix: o.Prefix}
-	pass.run(doc)
-	errs.Append(pass.errs)
+	doc, links, pass, errs := r.paragraphs(t, src, o)
 	links.run(doc)
 	errs.Append(links.errs)
 	fixHeadingIDs(doc)
@@ -131,16 +124,25 @@ func (r *Renderer) Paragraphs(t model.Text, o Options) (out *model.Rendered) {
 	if strings.TrimSpace(t.Source) == "" {
 		return &model.Rendered{}
 	}
-	src := []byte(t.Source)
+	_, _, pass, _ := r.paragraphs(t, []byte(t.Source), o)
+	return &model.Rendered{Paragraphs: pass.paras}
+}
+
+// paragraphs parses the treaty text t (src) and runs the passes that find
+// its paragraphs, which the explicit links and the disarmed ones shape:
+// what TreatyWith and Paragraphs share. It returns the document, the link
+// pass for TreatyWith to finish, the treaty pass and their problems.
+func (r *Renderer) paragraphs(t model.Text, src []byte, o Options) (ast.Node, *linkPass, *treatyPass, source.ErrorList) {
+	var errs source.ErrorList
 	at := newLocator(t)
 	doc := r.parse(src)
-	// The same passes as TreatyWith up to the paragraphs, which the
-	// explicit links and the disarmed ones shape.
-	newLinkPass(src, at, o).explicit(doc)
-	disarmLinks(doc, src, at)
+	links := newLinkPass(src, at, o)
+	links.explicit(doc)
+	errs.Append(disarmLinks(doc, src, at))
 	pass := &treatyPass{src: src, at: at, prefix: o.Prefix}
 	pass.run(doc)
-	return &model.Rendered{Paragraphs: pass.paras}
+	errs.Append(pass.errs)
+	return doc, links, pass, errs
 }
 
 func (r *Renderer) parse(src []byte) ast.Node {

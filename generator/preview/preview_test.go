@@ -113,12 +113,20 @@ func start(t *testing.T, dir string) (*Site, *httptest.Server, context.CancelFun
 	return site, srv, cancel
 }
 
-func TestEditReloadsAndErrorsShow(t *testing.T) {
-	dir := fixture(t)
+// watched starts a preview of a fresh fixture site and subscribes to its
+// events, past the first; stop ends it all.
+func watched(t *testing.T) (dir string, site *Site, srv *httptest.Server, ev *events, stop func()) {
+	t.Helper()
+	dir = fixture(t)
 	site, srv, cancel := start(t, dir)
-	defer func() { cancel(); site.Close(); srv.Close() }()
-	ev := subscribe(t, srv.URL)
+	ev = subscribe(t, srv.URL)
 	ev.next(t, "hello", "")
+	return dir, site, srv, ev, func() { cancel(); site.Close(); srv.Close() }
+}
+
+func TestEditReloadsAndErrorsShow(t *testing.T) {
+	dir, site, srv, ev, stop := watched(t)
+	defer stop()
 
 	path := filepath.Join(dir, article)
 	orig, _ := os.ReadFile(path)
@@ -162,11 +170,8 @@ func get(t *testing.T, url string) string {
 // reload event, then the rest of the site that changed (here the open
 // data, which holds every summary) with a second.
 func TestArticlesFirst(t *testing.T) {
-	dir := fixture(t)
-	site, srv, cancel := start(t, dir)
-	defer func() { cancel(); site.Close(); srv.Close() }()
-	ev := subscribe(t, srv.URL)
-	ev.next(t, "hello", "")
+	dir, _, srv, ev, stop := watched(t)
+	defer stop()
 
 	path := filepath.Join(dir, article)
 	orig, _ := os.ReadFile(path)
@@ -225,15 +230,7 @@ func TestStress(t *testing.T) {
 		}
 	}
 
-	clean := filepath.Join(t.TempDir(), "clean")
-	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
-	if res.Failed() {
-		t.Fatalf("final files do not build: %v", res.Problems)
-	}
-	if err := write.Dir(clean, res.Files); err != nil {
-		t.Fatal(err)
-	}
-	want := readTree(t, clean)
+	want := cleanBuild(t, dir)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		got := readTree(t, site.Out())
@@ -259,6 +256,21 @@ func TestStress(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// cleanBuild is what a clean build of the site in dir writes, as
+// readTree reads it.
+func cleanBuild(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
+	if res.Failed() {
+		t.Fatalf("the site's files do not build: %v", res.Problems)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	if err := write.Dir(clean, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	return readTree(t, clean)
 }
 
 func readTree(t *testing.T, root string) map[string]string {
@@ -329,15 +341,7 @@ func TestStoppedRest(t *testing.T) {
 	}
 
 	site.Rebuild()
-	clean := filepath.Join(t.TempDir(), "clean")
-	res := build.Run(build.Config{Site: os.DirFS(dir), Defaults: templates.FS, Preview: true})
-	if res.Failed() {
-		t.Fatal(res.Problems)
-	}
-	if err := write.Dir(clean, res.Files); err != nil {
-		t.Fatal(err)
-	}
-	if d := treeDiff(readTree(t, clean), readTree(t, site.Out())); d != "" {
+	if d := treeDiff(cleanBuild(t, dir), readTree(t, site.Out())); d != "" {
 		t.Errorf("after the next rebuild the site differs from a clean build: %s", d)
 	}
 }

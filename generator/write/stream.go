@@ -72,41 +72,48 @@ func Begin(out string) (*Stream, error) {
 // is safe to call from several goroutines; each name may be added once.
 // It does not keep data once it returns.
 func (s *Stream) Add(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("write %s: invalid output path %q", s.out, name)
-	}
-	fp := fingerprintOf(data)
-	s.mu.Lock()
-	if _, dup := s.next[name]; dup || s.done {
-		s.mu.Unlock()
-		if dup {
-			return fmt.Errorf("write %s: %s added twice", s.out, name)
-		}
-		return fmt.Errorf("write %s: %s added after the end", s.out, name)
-	}
-	s.next[name] = fp
-	if s.prev[name] == fp {
-		s.unmoved = append(s.unmoved, name)
-		s.mu.Unlock()
-		return nil
-	}
-	if err := s.mkdir(name); err != nil {
-		s.mu.Unlock()
+	write, err := s.claim(name, fingerprintOf(data))
+	if err != nil || !write {
 		return err
 	}
-	s.written++
-	s.mu.Unlock()
 	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", s.out, err)
 	}
 	return nil
 }
 
+// claim records the file name with fingerprint fp and reports whether
+// its bytes must be written: not when the current output holds them (the
+// file is then linked at Commit). When they must, its folder is made.
+func (s *Stream) claim(name, fp string) (write bool, err error) {
+	if !fs.ValidPath(name) || name == "." {
+		return false, fmt.Errorf("write %s: invalid output path %q", s.out, name)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.next[name]; dup {
+		return false, fmt.Errorf("write %s: %s added twice", s.out, name)
+	}
+	if s.done {
+		return false, fmt.Errorf("write %s: %s added after the end", s.out, name)
+	}
+	s.next[name] = fp
+	if s.prev[name] == fp {
+		s.unmoved = append(s.unmoved, name)
+		return false, nil
+	}
+	if err := s.mkdir(name); err != nil {
+		return false, err
+	}
+	s.written++
+	return true, nil
+}
+
 // AddFrom is Add for a file too large to hold whole: write streams its
 // bytes, which go to disk as they come. name is given the SHA-256 of the
 // bytes and returns the file's name, so that a name can carry a
 // fingerprint of its content ("search-index.3f2a9c1b.json"); AddFrom
-// returns it. On error nothing is added.
+// returns it. A writer that fails adds nothing.
 func (s *Stream) AddFrom(name func(sum [sha256.Size]byte) string, write func(io.Writer) error) (string, error) {
 	f, err := os.CreateTemp(s.tmp, ".part-")
 	if err != nil {
@@ -130,31 +137,16 @@ func (s *Stream) AddFrom(name func(sum [sha256.Size]byte) string, write func(io.
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	final := name(sum)
-	if !fs.ValidPath(final) || final == "." {
-		return "", fmt.Errorf("write %s: invalid output path %q", s.out, final)
-	}
-	fp := fingerprintOfSum(sum, n.n)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, dup := s.next[final]; dup || s.done {
-		if dup {
-			return "", fmt.Errorf("write %s: %s added twice", s.out, final)
-		}
-		return "", fmt.Errorf("write %s: %s added after the end", s.out, final)
-	}
-	if s.prev[final] == fp {
-		s.next[final] = fp
-		s.unmoved = append(s.unmoved, final)
-		return final, nil
-	}
-	if err := s.mkdir(final); err != nil {
+	fresh, err := s.claim(final, fingerprintOfSum(sum, n.n))
+	if err != nil {
 		return "", err
+	}
+	if !fresh {
+		return final, nil // the output holds these bytes already
 	}
 	if err := os.Rename(part, filepath.Join(s.tmp, filepath.FromSlash(final))); err != nil {
 		return "", fmt.Errorf("write %s: %w", s.out, err)
 	}
-	s.next[final] = fp
-	s.written++
 	return final, nil
 }
 
