@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -217,5 +218,27 @@ func TestCompareEscaping(t *testing.T) {
 	}
 	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the <script> in the compared text is not shown as text")
+	}
+}
+
+// TestChangeItemsEscapeAsTemplates: the change list made in Go reads as
+// html/template made it with a range, for every character it escapes.
+func TestChangeItemsEscapeAsTemplates(t *testing.T) {
+	tmpl := template.Must(template.New("list").Parse(`{{range .}}
+<li><a href="{{.URL}}">{{.Text}}</a></li>{{end}}`))
+	v := CompareView{Changes: []Link{
+		{URL: "#c1", Text: `Paragraph 1: “fortieth” replaced by “sixtieth”`},
+		{URL: "#s-c2", Text: "Paragraph 2 (a): \"<b>\" & 'x' + y\x00 deleted"},
+		{URL: "#s-c3", Text: "Article 3 bis: ‘Parties’ inserted"},
+	}}
+	var want strings.Builder
+	if err := tmpl.Execute(&want, v.Changes); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(v.ChangeItems()); got != want.String() {
+		t.Errorf("ChangeItems:\n%s\nhtml/template:\n%s", got, want.String())
+	}
+	if (CompareView{}).ChangeItems() != "" {
+		t.Error("no changes must give no items")
 	}
 }

@@ -371,3 +371,30 @@ func htmlStrings(hs []template.HTML) []string {
 	}
 	return out
 }
+
+// ChangeItems is the list of changes as <li> items, for the template's
+// <ol class="change-list">: each is <li><a href="#c3">text</a></li>,
+// after a newline. It is made here rather than by a range in the template
+// because a comparison lists dozens of changes in each view, and
+// html/template would call three escapers per item through reflection:
+// on a large edition that was a tenth of the build. The hrefs are the
+// anchors this file makes; the texts are escaped as html/template would.
+func (v CompareView) ChangeItems() template.HTML {
+	var b strings.Builder
+	for _, c := range v.Changes {
+		b.WriteString(`
+<li><a href="`)
+		templateEscaper.WriteString(&b, c.URL)
+		b.WriteString(`">`)
+		templateEscaper.WriteString(&b, c.Text)
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String())
+}
+
+// templateEscaper escapes text for HTML as html/template does, so that a
+// list made here reads byte for byte as the template made it (it differs
+// from template.HTMLEscapeString in escaping "+").
+var templateEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
+)
