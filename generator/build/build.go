@@ -175,10 +175,19 @@ func (b *Builder) Build() (res *Result) {
 		}
 		res.Problems.Append(problems)
 	})
+	var citedBy xref.CitedBy
 	timed("check", func() {
 		res.Problems.Append(b.checkParagraphs(corpus, rendered))
 		res.Problems.Append(links.Check(rendered))
+		if !cfg.SkipRender {
+			citedBy = links.CitedBy(rendered)
+		}
 	})
+	if b.once {
+		// The index holds the paragraphs of the first Markdown pass, which
+		// rendering does not need: a fifth of a large build's memory.
+		links = nil
+	}
 	if cfg.SkipRender || res.Failed() {
 		return res
 	}
@@ -189,7 +198,7 @@ func (b *Builder) Build() (res *Result) {
 			res.Problems.Add(source.Pos{File: "templates"}, "%v", err)
 			return
 		}
-		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, Emit: cfg.Emit, EmitFrom: cfg.EmitFrom, CitedBy: links.CitedBy(rendered)}
+		in := render.Input{Corpus: corpus, Rendered: rendered, CodeCSS: markdown.CSS(), PlainAssetNames: cfg.Preview, Reuse: cfg.Preview, Emit: cfg.Emit, EmitFrom: cfg.EmitFrom, CitedBy: citedBy}
 		var files map[string][]byte
 		if cfg.Staged {
 			var st *render.Staged
