@@ -167,6 +167,17 @@ func (b *Builder) Build() (res *Result) {
 	timed("markdown", func() {
 		treaties, _ := b.renderTexts(corpus, nil, true)
 		links = xref.New(corpus, treaties)
+		if b.once {
+			// The index has read the paragraphs' texts it needs (the
+			// defined terms) and keeps their ids for linking; a one-off
+			// build keeps no other use of them, and while every text is
+			// rendered again they would be a copy of its plain text.
+			for r := range treaties.Renderings() {
+				for i := range r.Paragraphs {
+					r.Paragraphs[i].Text = ""
+				}
+			}
+		}
 		b.linked.sameLinks = links.Continue(b.links)
 		var problems source.ErrorList
 		rendered, problems = b.renderTexts(corpus, links, false)
@@ -184,9 +195,13 @@ func (b *Builder) Build() (res *Result) {
 		}
 	})
 	if b.once {
-		// The index holds the paragraphs of the first Markdown pass, which
-		// rendering does not need: a fifth of a large build's memory.
+		// Rendering needs neither the index, which holds the paragraphs
+		// of the first Markdown pass, nor the citations the checks have
+		// read: together a quarter of a large build's memory.
 		links = nil
+		for r := range rendered.Renderings() {
+			r.Citations = nil
+		}
 	}
 	if cfg.SkipRender || res.Failed() {
 		return res

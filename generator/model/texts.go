@@ -1,6 +1,10 @@
 package model
 
-import "travaux/generator/source"
+import (
+	"iter"
+
+	"travaux/generator/source"
+)
 
 // TextMap maps the Markdown texts of a corpus to their renderings, as a
 // map[Text]*Rendered would, but a lookup hashes only where the text starts
@@ -80,6 +84,23 @@ func (m *TextMap) Len() int {
 		return 0
 	}
 	return m.n
+}
+
+// Renderings yields every rendering in the map that is not nil, in no set
+// order; one that several texts share, as often as they do.
+func (m *TextMap) Renderings() iter.Seq[*Rendered] {
+	return func(yield func(*Rendered) bool) {
+		if m == nil {
+			return
+		}
+		for _, list := range m.m {
+			for _, e := range list {
+				if e.r != nil && !yield(e.r) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // TextMapOf returns a TextMap holding the entries of m.

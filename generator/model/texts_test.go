@@ -31,7 +31,17 @@ func TestTextMap(t *testing.T) {
 	if m.Get(a) != rb || m.Len() != 3 {
 		t.Errorf("after replacing a: Get(a) = %p, Len = %d; want %p, 3", m.Get(a), m.Len(), rb)
 	}
+	var got []*Rendered
+	for r := range m.Renderings() {
+		got = append(got, r)
+	}
+	if len(got) != 2 || got[0] != rb || got[1] != rb {
+		t.Errorf("Renderings = %v; want rb twice (a and b), not c's nil", got)
+	}
 	var none *TextMap
+	for range none.Renderings() {
+		t.Error("a nil map yields a rendering")
+	}
 	if none.Get(a) != nil || none.Len() != 0 || none.Has(a) {
 		t.Error("a nil map is not empty")
 	}
