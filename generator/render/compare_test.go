@@ -242,3 +242,15 @@ func TestChangeItemsEscapeAsTemplates(t *testing.T) {
 		t.Error("no changes must give no items")
 	}
 }
+
+// TestHTMLEscaper: the redline's escaper writes what
+// template.HTMLEscapeString returns.
+func TestHTMLEscaper(t *testing.T) {
+	for _, s := range []string{"", "plain words", "a \"b\" & 'c' <d> + e\x00f", "“typographic” ‘quotes’ — and ¶"} {
+		var b strings.Builder
+		htmlEscaper.WriteString(&b, s)
+		if want := template.HTMLEscapeString(s); b.String() != want {
+			t.Errorf("htmlEscaper(%q) = %q; want %q", s, b.String(), want)
+		}
+	}
+}

@@ -58,10 +58,26 @@ type element struct {
 // them again in the next one, so that every paragraph is well formed.
 // Elements open lazily, on the first text written inside them, so no
 // paragraph ends with an empty <del>.
+//
+// Its paragraphs are substrings of one builder's string, which grows a
+// few times per view rather than once per paragraph and piece of text.
 type emitter struct {
 	b     strings.Builder
+	mark  int // where the current paragraph starts in b
 	stack []*element
 	paras []template.HTML
+}
+
+// newEmitter returns an emitter with room for ops' texts and their
+// markup.
+func newEmitter(ops []diff.Op) *emitter {
+	n := 0
+	for _, op := range ops {
+		n += len(op.Text) + 64
+	}
+	e := &emitter{}
+	e.b.Grow(n)
+	return e
 }
 
 func (e *emitter) start(tag, class, id, hidden string) {
@@ -72,8 +88,14 @@ func (e *emitter) end() {
 	el := e.stack[len(e.stack)-1]
 	e.stack = e.stack[:len(e.stack)-1]
 	if el.opened {
-		e.b.WriteString("</" + el.tag + ">")
+		e.closeTag(el.tag)
 	}
+}
+
+func (e *emitter) closeTag(tag string) {
+	e.b.WriteString("</")
+	e.b.WriteString(tag)
+	e.b.WriteByte('>')
 }
 
 // flushOpen writes the opening tags still pending.
@@ -82,17 +104,24 @@ func (e *emitter) flushOpen() {
 		if el.opened {
 			continue
 		}
-		e.b.WriteString("<" + el.tag)
+		e.b.WriteByte('<')
+		e.b.WriteString(el.tag)
 		if el.class != "" {
-			e.b.WriteString(` class="` + el.class + `"`)
+			e.b.WriteString(` class="`)
+			e.b.WriteString(el.class)
+			e.b.WriteByte('"')
 		}
 		if el.id != "" {
-			e.b.WriteString(` id="` + el.id + `"`)
+			e.b.WriteString(` id="`)
+			e.b.WriteString(el.id)
+			e.b.WriteByte('"')
 			el.id = ""
 		}
-		e.b.WriteString(">")
+		e.b.WriteByte('>')
 		if el.hidden != "" {
-			e.b.WriteString(`<span class="visually-hidden">` + template.HTMLEscapeString(el.hidden) + `</span>`)
+			e.b.WriteString(`<span class="visually-hidden">`)
+			htmlEscaper.WriteString(&e.b, el.hidden)
+			e.b.WriteString(`</span>`)
 		}
 		el.opened = true
 	}
@@ -100,14 +129,19 @@ func (e *emitter) flushOpen() {
 
 // text writes s, escaped; each "\n\n" in it is a paragraph break.
 func (e *emitter) text(s string) {
-	for i, piece := range strings.Split(s, "\n\n") {
+	for i := 0; ; i++ {
+		piece, rest, more := strings.Cut(s, "\n\n")
 		if i > 0 {
 			e.paragraph()
 		}
 		if piece != "" {
 			e.flushOpen()
-			e.b.WriteString(template.HTMLEscapeString(piece))
+			htmlEscaper.WriteString(&e.b, piece)
 		}
+		if !more {
+			return
+		}
+		s = rest
 	}
 }
 
@@ -122,12 +156,12 @@ func (e *emitter) raw(html string) {
 func (e *emitter) paragraph() {
 	for i := len(e.stack) - 1; i >= 0; i-- {
 		if e.stack[i].opened {
-			e.b.WriteString("</" + e.stack[i].tag + ">")
+			e.closeTag(e.stack[i].tag)
 			e.stack[i].opened = false
 		}
 	}
-	e.paras = append(e.paras, template.HTML(strings.TrimSpace(e.b.String())))
-	e.b.Reset()
+	e.paras = append(e.paras, template.HTML(strings.TrimSpace(e.b.String()[e.mark:])))
+	e.mark = e.b.Len()
 }
 
 // done ends the last paragraph and returns them all, leaving out empty
@@ -322,7 +356,7 @@ func markupOps(ops []diff.Op, changes []int, where []string, order []int, ids re
 // and insertions side by side in the text. A text replaced as a whole
 // shows the old text, then the new, each in paragraphs of its own.
 func inlineHTML(r diff.Result, marks []opMarkup) []template.HTML {
-	var e emitter
+	e := newEmitter(r.Ops)
 	for i, op := range r.Ops {
 		if r.Replaced && i > 0 && op.Kind == diff.Insert {
 			e.paragraph()
@@ -348,7 +382,7 @@ func inlineHTML(r diff.Result, marks []opMarkup) []template.HTML {
 // Equal (in the old text's wording), Delete and MoveFrom ops, the new side
 // Equal, Insert and MoveTo ops.
 func cellHTML(ops []diff.Op, marks []opMarkup, old bool) template.HTML {
-	var e emitter
+	e := newEmitter(ops)
 	for i, op := range ops {
 		switch {
 		case op.Kind == diff.Equal:
@@ -391,6 +425,12 @@ func (v CompareView) ChangeItems() template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// htmlEscaper escapes text for HTML as template.HTMLEscapeString does,
+// but writes it where it goes instead of making a string of it.
+var htmlEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;",
+)
 
 // templateEscaper escapes text for HTML as html/template does, so that a
 // list made here reads byte for byte as the template made it (it differs
