@@ -162,11 +162,20 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // s.mu held, so no file is written into a folder another goroutine has
 // only started to make; a build that changes nothing makes none.
 func (s *Stream) mkdir(name string) error {
-	dir := path.Dir(name)
+	return s.makeDir(path.Dir(name))
+}
+
+// makeDir makes the folder dir under tmp, its parents first. The folders
+// made so far are known, so each costs one system call; os.MkdirAll would
+// first look for it and for its parent, and a site has a folder per page.
+func (s *Stream) makeDir(dir string) error {
 	if s.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+	if err := s.makeDir(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(s.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", s.out, err)
 	}
 	s.dirs[dir] = true
