@@ -227,6 +227,9 @@ func (s *site) writeOpenData(w io.Writer) error {
 	}
 	j.raw(`,"articles":[`)
 	for i, a := range s.c.Articles {
+		if !j.ok() {
+			break // stopped: make no more articles
+		}
 		if i > 0 {
 			j.raw(",")
 		}

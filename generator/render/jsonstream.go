@@ -28,12 +28,19 @@ func (j *jsonStream) raw(s string) {
 	}
 }
 
-// value writes v encoded.
-func (j *jsonStream) value(v any) {
+// ok reports whether writing goes on: nothing has failed, and stop does
+// not say to give up. A writer asks it before making a costly value, so
+// that a stopped stream also stops making them.
+func (j *jsonStream) ok() bool {
 	if j.err == nil && j.stop != nil && j.stop() {
 		j.err = ErrStopped
 	}
-	if j.err != nil {
+	return j.err == nil
+}
+
+// value writes v encoded.
+func (j *jsonStream) value(v any) {
+	if !j.ok() {
 		return
 	}
 	data, err := json.Marshal(v)

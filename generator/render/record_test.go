@@ -325,3 +325,22 @@ func TestOpenDataStream(t *testing.T) {
 		t.Errorf("streamed export differs from the encoded dataDoc:\n got %.300s\nwant %.300s", got.String(), want.String())
 	}
 }
+
+// TestSearchDocsStop: once emit says to stop, searchDocs makes no more
+// documents, so that a stopped rest of the site (a save in the preview)
+// does not go on making the whole index only to drop it.
+func TestSearchDocsStop(t *testing.T) {
+	st, _, _ := benchStage(t)
+	all := 0
+	st.s.searchDocs(func(searchDoc) bool { all++; return true })
+	if all < 10 {
+		t.Fatalf("the test edition gives %d search documents; the test needs more", all)
+	}
+	for _, stopAt := range []int{1, 2, all / 2} {
+		n := 0
+		st.s.searchDocs(func(searchDoc) bool { n++; return n < stopAt })
+		if n != stopAt {
+			t.Errorf("searchDocs went on after emit said to stop: %d documents emitted, want %d", n, stopAt)
+		}
+	}
+}

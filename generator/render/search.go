@@ -47,23 +47,32 @@ func (s *site) writeSearchIndex(w io.Writer) error {
 	j := newJSONStream(w, s.stop)
 	j.raw(`{"docs":[`)
 	first := true
-	s.searchDocs(func(d searchDoc) {
+	s.searchDocs(func(d searchDoc) bool {
 		if !first {
 			j.raw(",")
 		}
 		first = false
 		j.value(d)
+		return j.ok()
 	})
 	j.raw("]}\n")
 	return j.err
 }
 
-// searchDocs hands each document of the index to add, in index order.
-func (s *site) searchDocs(emit func(searchDoc)) {
+// searchDocs hands each document of the index to emit, in index order,
+// until emit returns false: a stopped build (Staged.RestUnless) makes no
+// more of them.
+func (s *site) searchDocs(emit func(searchDoc) bool) {
+	stopped := false
 	add := func(kind, url, title, text string) {
-		emit(searchDoc{kind, url, title, strings.Join(strings.Fields(text), " ")})
+		if !stopped {
+			stopped = !emit(searchDoc{kind, url, title, strings.Join(strings.Fields(text), " ")})
+		}
 	}
 	for _, a := range s.c.Articles {
+		if stopped {
+			return
+		}
 		u := articleURL(a)
 		label, _ := articleLabel(a)
 		heading := articleHeading(a)
