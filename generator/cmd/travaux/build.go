@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -18,17 +19,26 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "travaux build [-C dir] [-o out] [-base-url URL] [-stats]", stdout, stderr)
+	fs := newFlagSet("build", "travaux build [-C dir] [-o out] [-base-url URL] [-stats] [-cpuprofile file]", stdout, stderr)
 	dir := fs.String("C", ".", "site root: the folder holding content/ and templates/")
 	out := fs.String("o", "", "output folder (default: public/ under the site root)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published at, for canonical links, the sitemap and copied citations (default: base_url in content/convention.yaml)")
 	stats := fs.Bool("stats", false, "print how long each stage took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for go tool pprof")
 	if code := parseFlagsOnly(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
 	if err := checkBaseURL(*baseURL); err != nil {
 		fmt.Fprintf(stderr, "travaux build: -base-url: %v\n", err)
 		return exitUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "travaux build: -cpuprofile: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	start := time.Now()
 	if code := checkSiteRoot(*dir, "build", stderr); code >= 0 {
@@ -100,6 +110,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "travaux build: %d pages (%d files, %d changed) written to %s, %d errors, %d warnings, in %s\n",
 		pages.Load(), files.Load(), rep.Written, outDir, errs, warns, since(start))
 	return exitOK
+}
+
+// startCPUProfile profiles the process into the file name until stop is
+// called: the whole build, disk included, as the speed figures measure it.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // writeRest adds the files the build returned (all but the provisions',

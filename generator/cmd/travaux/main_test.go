@@ -71,6 +71,29 @@ func TestBuildTwiceIdentical(t *testing.T) {
 	sameTree(t, first, tree(t, filepath.Join(dir, "public")))
 }
 
+// -cpuprofile writes a profile of the build in the form go tool pprof
+// reads, a gzipped protocol buffer. A file that cannot be made is a usage
+// error, before anything is built.
+func TestBuildCPUProfile(t *testing.T) {
+	dir := site(t)
+	prof := filepath.Join(t.TempDir(), "cpu.pb")
+	if code, _, errs := travaux("build", "-C", dir, "-cpuprofile", prof); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 20 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("the profile is not a gzipped file: % x", data[:min(len(data), 8)])
+	}
+	bad := filepath.Join(t.TempDir(), "no-such-folder", "cpu.pb")
+	code, _, errs := travaux("build", "-C", dir, "-o", filepath.Join(t.TempDir(), "out"), "-cpuprofile", bad)
+	if code != exitUsage || !strings.Contains(errs, "-cpuprofile") {
+		t.Errorf("unwritable profile: exit %d, %q; want a usage error naming -cpuprofile", code, errs)
+	}
+}
+
 // A content error fails the build with a positioned message and leaves the
 // previous output byte for byte as it was.
 func TestContentErrorKeepsOutput(t *testing.T) {
