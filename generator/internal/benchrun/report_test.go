@@ -119,21 +119,21 @@ func TestFormatTable(t *testing.T) {
 
 func TestTableRows(t *testing.T) {
 	results := []Result{
-		{N: 68, Pages: 70, Files: 80, WallMS: 105, FloorMS: 50, Ratio: 2.1, PagesPerSec: 666.6, PeakRSSMiB: 40.2,
+		{N: 68, Pages: 70, Files: 80, WallMS: 105, FloorMS: 50, Ratio: 2.1, BestFloorMS: 30, RatioToBest: 3.5, PagesPerSec: 666.6, PeakRSSMiB: 40.2,
 			RebuildMS: 99, RebuildWrit: 0, Stages: []StageTime{{"load", 12.34}, {"write", 40}}},
 		{N: 1000, Pages: 1002, Files: 1006, WallMS: 1500, FloorMS: 600, Ratio: 2.5, PagesPerSec: 668, PeakRSSMiB: 180,
 			RebuildMS: 1400, RebuildWrit: 1006, Stages: []StageTime{{"load", 300}, {"xref", 7}, {"write", 400}}},
 	}
 	h, rows := TableRows(results)
-	wantH := []string{"N", "pages", "files", "wall s", "floor s", "build/floor", "pages/s", "peak RSS MiB", "rebuild s", "rebuild writes", "load ms", "write ms", "xref ms"}
+	wantH := []string{"N", "pages", "files", "wall s", "floor s", "build/floor", "best floor s", "build/best", "pages/s", "peak RSS MiB", "rebuild s", "rebuild writes", "load ms", "write ms", "xref ms"}
 	if strings.Join(h, "|") != strings.Join(wantH, "|") {
 		t.Errorf("header %q\nwant   %q", h, wantH)
 	}
-	want0 := []string{"68", "70", "80", "0.105", "0.050", "2.10", "667", "40", "0.099", "0", "12.3", "40.0", "-"}
+	want0 := []string{"68", "70", "80", "0.105", "0.050", "2.10", "0.030", "3.50", "667", "40", "0.099", "0", "12.3", "40.0", "-"}
 	if strings.Join(rows[0], "|") != strings.Join(want0, "|") {
 		t.Errorf("row 0 %q\nwant  %q", rows[0], want0)
 	}
-	if rows[1][9] != "1006" || rows[1][12] != "7.0" {
+	if rows[1][11] != "1006" || rows[1][14] != "7.0" {
 		t.Errorf("row 1 %q", rows[1])
 	}
 	text := FormatReport(Report{Command: "go run ./generator/internal/benchrun -n 68", Machine: Machine{NProc: 2, CPU: "Test CPU", GoVersion: "go1.26"}, Results: results})
