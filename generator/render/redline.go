@@ -10,8 +10,10 @@ import (
 
 // This file is the one place where render turns diff ops into markup
 // (see html.go for the other template.HTML it makes). Every piece of text
-// goes through template.HTMLEscapeString; the only markup is the fixed
-// set of elements below, with ids and hrefs this file builds from numbers.
+// is escaped, as template.HTMLEscapeString does (htmlEscaper) or, in the
+// lists of changes, as html/template does (templateEscaper); the only
+// markup is the fixed set of elements below, with ids and hrefs this file
+// builds from numbers.
 //
 // The markup, in both views:
 //
