@@ -190,7 +190,7 @@ func (b *Builder) Build() (res *Result) {
 	timed("check", func() {
 		res.Problems.Append(b.checkParagraphs(corpus, rendered))
 		res.Problems.Append(links.Check(rendered))
-		if !cfg.SkipRender {
+		if !cfg.SkipRender && !res.Failed() { // only rendering shows them
 			citedBy = links.CitedBy(rendered)
 		}
 	})
