@@ -3,6 +3,7 @@ package parallel
 import (
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestForRunsEachOnce(t *testing.T) {
@@ -28,12 +29,21 @@ func TestForRunsEachOnce(t *testing.T) {
 // can recover it, and the other items stop being started.
 func TestForRaisesPanicInCaller(t *testing.T) {
 	var ran atomic.Int32
+	panicking := make(chan struct{})
 	got := func() (v any) {
 		defer func() { v = recover() }()
 		For(10000, func(i int) {
 			ran.Add(1)
 			if i == 3 {
+				close(panicking)
 				panic("item 3")
+			}
+			if i > 3 {
+				// Items after the panic take a while, as real ones do:
+				// otherwise a worker could race through all of them
+				// while the panicking one is not yet scheduled again.
+				<-panicking
+				time.Sleep(time.Millisecond)
 			}
 		})
 		return nil
